@@ -1,0 +1,25 @@
+import type { Role } from './roles';
+import type { TenantView } from '../tenant/tenant.types';
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  user: UserView;
+  tenant: TenantView;
+}
+
+export interface MeResponse {
+  user: UserView;
+  tenant: TenantView;
+  /** How the caller authenticated; API keys carry scopes. */
+  principal: { type: 'user' | 'api_key'; scopes?: string[] };
+}

@@ -1,0 +1,42 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { getCountries } from 'libphonenumber-js/min';
+
+const countries = new Set<string>(getCountries());
+
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isCountryCode(value: unknown): value is string {
+  return typeof value === 'string' && countries.has(value);
+}
+
+/** An IANA time zone name the runtime knows, e.g. `Europe/Berlin`. */
+export function IsTimeZone(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTimeZone',
+      target: target.constructor,
+      propertyName,
+      options: { message: '$property must be an IANA time zone such as Europe/Berlin', ...options },
+      validator: { validate: isTimeZone },
+    });
+}
+
+/** An ISO 3166-1 alpha-2 country code for which phone numbers can be parsed, e.g. `US`. */
+export function IsCountryCode(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCountryCode',
+      target: target.constructor,
+      propertyName,
+      options: { message: '$property must be a two-letter country code such as US', ...options },
+      validator: { validate: isCountryCode },
+    });
+}

@@ -1,0 +1,124 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCountryCode, IsTimeZone } from '../common/validators';
+import type { CallingWindow, TenantLimits } from './tenant.types';
+import { trimString } from '../common/transforms';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export class CallingWindowDto implements CallingWindow {
+  @Matches(HH_MM, { message: 'start must be a time HH:MM' })
+  start!: string;
+
+  @Matches(HH_MM, { message: 'end must be a time HH:MM' })
+  end!: string;
+
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  days!: number[];
+}
+
+export class TenantLimitsDto implements Partial<TenantLimits> {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  callsPerSecond?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  maxConcurrentCalls?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  dailyCallCap?: number;
+}
+
+export class VoiceAgentsDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  support?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sales?: string;
+}
+
+export class TenantVoiceDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VoiceAgentsDto)
+  agents?: VoiceAgentsDto;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  phoneNumberId?: string;
+}
+
+export class TenantTelephonyDto {
+  @IsOptional()
+  @Matches(E164, { message: 'fromNumber must be a phone number in E.164 format, e.g. +14155550123' })
+  fromNumber?: string;
+}
+
+export class UpdateTenantDto {
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  @IsOptional()
+  @IsCountryCode()
+  defaultCountry?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallingWindowDto)
+  callingWindow?: CallingWindowDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantLimitsDto)
+  limits?: TenantLimitsDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantVoiceDto)
+  voice?: TenantVoiceDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantTelephonyDto)
+  telephony?: TenantTelephonyDto;
+}
