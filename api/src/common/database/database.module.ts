@@ -1,0 +1,17 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { runtimeDataSourceOptions } from './data-source';
+import { TenantDb } from './tenant-db';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot(runtimeDataSourceOptions(url))],
+      providers: [TenantDb],
+      exports: [TenantDb],
+    };
+  }
+}

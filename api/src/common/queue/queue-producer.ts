@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { AppException, CommonErrors } from '../errors/app.exception';
+
+const ENQUEUE_TIMEOUT_MS = 1_000;
+
+/**
+ * Adds jobs, failing fast with a 503 when Redis is unreachable so that callers get an
+ * answer within a second instead of a request that hangs until Redis returns.
+ */
+@Injectable()
+export class QueueProducer {
+  async add<T>(queue: Queue, name: string, data: T, options?: JobsOptions): Promise<string> {
+    const client = await queue.client;
+    if (client.status !== 'ready') throw CommonErrors.unavailable('The job queue');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(CommonErrors.unavailable('The job queue')), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      const job = await Promise.race([queue.add(name as never, data as never, options), timeout]);
+      return job.id ?? '';
+    } catch (error) {
+      throw error instanceof AppException ? error : CommonErrors.unavailable('The job queue');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

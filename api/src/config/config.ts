@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export enum AppRole {
+  All = 'all',
+  Http = 'http',
+  Worker = 'worker',
+}
+export enum VoiceProviderName {
+  ElevenLabs = 'elevenlabs',
+  Simulator = 'simulator',
+}
+export enum TelephonyProviderName {
+  Twilio = 'twilio',
+  ElevenLabs = 'elevenlabs',
+  Simulator = 'simulator',
+}
+export enum SimulatorSpeed {
+  Realtime = 'realtime',
+  Fast = 'fast',
+}
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The environment as it arrives; every key of `.env.example`. */
+class RawEnv {
+  @IsOptional() @IsEnum(['development', 'production', 'test']) NODE_ENV?: string;
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL?: string;
+  @IsOptional() @IsEnum(AppRole) APP_ROLE?: AppRole;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() ELEVENLABS_API_KEY?: string;
+  @Transform(splitList) @IsOptional() @IsString({ each: true }) ELEVENLABS_WEBHOOK_SECRETS?: string[];
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  ELEVENLABS_BASE_URL?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'must look like AC followed by 32 hex digits' })
+  TWILIO_ACCOUNT_SID?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TWILIO_AUTH_TOKEN?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'must be an E.164 number such as +14155550100' })
+  TWILIO_FROM_NUMBER?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  TWILIO_BASE_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsEnum(VoiceProviderName) VOICE_PROVIDER?: VoiceProviderName;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(TelephonyProviderName)
+  TELEPHONY_PROVIDER?: TelephonyProviderName;
+  @Transform(splitList) @IsOptional() @IsString({ each: true }) PLATFORM_OPERATOR_EMAILS?: string[];
+  @Transform(emptyToUndefined) @IsOptional() @IsEnum(SimulatorSpeed) SIMULATOR_SPEED?: SimulatorSpeed;
+  @IsOptional() @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsEnum(['true', 'false']) SEED_DEMO?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  publicBaseUrl: string;
+  role: AppRole;
+  /** Undefined means "start an embedded PostgreSQL" (development only). */
+  databaseUrl?: string;
+  redisUrl: string;
+  jwtSecret: string;
+  dataDir: string;
+  logLevel: string;
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  elevenLabs: { apiKey?: string; webhookSecrets: string[]; baseUrl?: string };
+  twilio: { accountSid?: string; authToken?: string; fromNumber?: string; baseUrl?: string };
+  voiceProvider: VoiceProviderName;
+  telephonyProvider: TelephonyProviderName;
+  platformOperatorEmails: string[];
+  simulatorSpeed: SimulatorSpeed;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads a secret from `.data/` or creates it there, so development restarts keep sessions. */
+function persistedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The process environment, with a `.env` file in the working directory applied when present. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+/**
+ * Validates the environment once. This is the only place in the application that reads
+ * `process.env`; everything else receives the typed result.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfig {
+  const raw = plainToInstance(RawEnv, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(raw, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`${first.property}: ${reason.replace(new RegExp(`^${first.property} `), '')}`);
+  }
+  const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['env'];
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(raw.DATA_DIR ?? '.data');
+  const port = raw.PORT ?? 3000;
+
+  if (production && !raw.JWT_SECRET) throw new ConfigError('JWT_SECRET: is required in production');
+  if (production && !raw.DATABASE_URL) throw new ConfigError('DATABASE_URL: is required in production');
+
+  const hasElevenLabs = Boolean(raw.ELEVENLABS_API_KEY);
+  const hasTwilio = Boolean(raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN);
+  const voiceProvider =
+    raw.VOICE_PROVIDER ?? (hasElevenLabs ? VoiceProviderName.ElevenLabs : VoiceProviderName.Simulator);
+  const telephonyProvider =
+    raw.TELEPHONY_PROVIDER ??
+    (hasTwilio && hasElevenLabs ? TelephonyProviderName.Twilio : TelephonyProviderName.Simulator);
+  if (voiceProvider === VoiceProviderName.ElevenLabs && !hasElevenLabs)
+    throw new ConfigError('ELEVENLABS_API_KEY: is required when VOICE_PROVIDER=elevenlabs');
+  if (telephonyProvider === TelephonyProviderName.Twilio && !hasTwilio)
+    throw new ConfigError('TWILIO_ACCOUNT_SID: and TWILIO_AUTH_TOKEN are required when TELEPHONY_PROVIDER=twilio');
+  if (production && hasElevenLabs && !raw.ELEVENLABS_WEBHOOK_SECRETS?.length)
+    throw new ConfigError('ELEVENLABS_WEBHOOK_SECRETS: is required in production with ElevenLabs');
+
+  return {
+    env: nodeEnv,
+    port,
+    publicBaseUrl: (raw.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    role: raw.APP_ROLE ?? AppRole.All,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
+    dataDir,
+    logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    seedDemo: (raw.SEED_DEMO ?? (production ? 'false' : 'true')) === 'true',
+    bodyLimitBytes: 1024 * 1024,
+    elevenLabs: {
+      apiKey: raw.ELEVENLABS_API_KEY,
+      webhookSecrets: raw.ELEVENLABS_WEBHOOK_SECRETS ?? [],
+      baseUrl: raw.ELEVENLABS_BASE_URL,
+    },
+    twilio: {
+      accountSid: raw.TWILIO_ACCOUNT_SID,
+      authToken: raw.TWILIO_AUTH_TOKEN,
+      fromNumber: raw.TWILIO_FROM_NUMBER,
+      baseUrl: raw.TWILIO_BASE_URL,
+    },
+    voiceProvider,
+    telephonyProvider,
+    platformOperatorEmails: (raw.PLATFORM_OPERATOR_EMAILS ?? []).map((e) => e.toLowerCase()),
+    simulatorSpeed: raw.SIMULATOR_SPEED ?? SimulatorSpeed.Realtime,
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

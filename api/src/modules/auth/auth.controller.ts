@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthResponse, ChangePasswordDto, LoginDto, MeResponse, RegisterDto } from '@navaia/shared';
+import { AllowPendingPasswordChange, Public } from '../../common/auth/decorators';
+import { ApiBodyDto } from '../../common/http/openapi';
+import { AuthService, ClientInfo } from './auth.service';
+import { RefreshCookie } from './refresh-cookie';
+
+const client = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'],
+});
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create a tenant and its owner; starts a session' })
+  @ApiBodyDto(RegisterDto)
+  async register(
+    @Body() dto: RegisterDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponse> {
+    const session = await this.auth.register(dto, client(request));
+    this.cookie.set(reply, session.refreshToken);
+    return session.body;
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in; throttled per client address and per account' })
+  @ApiBodyDto(LoginDto)
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponse> {
+    const session = await this.auth.login(dto, client(request));
+    this.cookie.set(reply, session.refreshToken);
+    return session.body;
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange the refresh cookie for an access token; rotates the cookie' })
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ accessToken: string }> {
+    try {
+      const session = await this.auth.refresh(this.cookie.read(request), client(request));
+      this.cookie.set(reply, session.refreshToken);
+      return session.body;
+    } catch (error) {
+      this.cookie.clear(reply);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session: revokes the refresh token family' })
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout(this.cookie.read(request));
+    this.cookie.clear(reply);
+  }
+
+  @Get('me')
+  @AllowPendingPasswordChange()
+  @ApiOperation({ summary: 'The authenticated principal, its user and tenant' })
+  me(): Promise<MeResponse> {
+    return this.auth.me();
+  }
+
+  @Post('change-password')
+  @HttpCode(200)
+  @AllowPendingPasswordChange()
+  @ApiOperation({ summary: 'Replace the password; other sessions end' })
+  @ApiBodyDto(ChangePasswordDto)
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponse> {
+    const session = await this.auth.changePassword(dto, client(request));
+    this.cookie.set(reply, session.refreshToken);
+    return session.body;
+  }
+}

@@ -1,0 +1,40 @@
+import { AppException } from '../../common/errors/app.exception';
+
+export enum AuthErrorCode {
+  Unauthenticated = 'unauthenticated',
+  InvalidCredentials = 'invalid_credentials',
+  InvalidRefreshToken = 'invalid_refresh_token',
+  PasswordChangeRequired = 'password_change_required',
+  WrongCurrentPassword = 'wrong_current_password',
+  EmailTaken = 'email_taken',
+  LoginThrottled = 'login_throttled',
+}
+
+export const AuthErrors = {
+  unauthenticated: () =>
+    new AppException(401, AuthErrorCode.Unauthenticated, 'Missing or invalid credentials'),
+  invalidCredentials: () =>
+    new AppException(401, AuthErrorCode.InvalidCredentials, 'Email or password is incorrect'),
+  invalidRefreshToken: () =>
+    new AppException(401, AuthErrorCode.InvalidRefreshToken, 'Your session has ended; please log in again'),
+  passwordChangeRequired: () =>
+    new AppException(403, AuthErrorCode.PasswordChangeRequired, 'Password change required'),
+  wrongCurrentPassword: () =>
+    new AppException(400, AuthErrorCode.WrongCurrentPassword, 'Current password is incorrect', [
+      { field: 'currentPassword', message: 'currentPassword is incorrect' },
+    ]),
+  weakPassword: (problem: string) =>
+    new AppException(400, 'validation_failed', problem, [{ field: 'newPassword', message: problem }]),
+  emailTaken: () =>
+    new AppException(409, AuthErrorCode.EmailTaken, 'A user with this email already exists', [
+      { field: 'email', message: 'email is already in use' },
+    ]),
+  loginThrottled: (retryAfterSeconds: number) =>
+    new AppException(
+      429,
+      AuthErrorCode.LoginThrottled,
+      'Too many login attempts; try again later',
+      undefined,
+      { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    ),
+};

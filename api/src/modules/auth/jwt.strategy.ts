@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Role, ROLES } from '@navaia/shared';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { Principal } from '../../common/tenancy/principal';
+import { AccessTokenClaims, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER } from './token.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      // Pinned: tokens signed with any other algorithm, or none, are rejected.
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Principal | false {
+    if (typeof claims.sub !== 'string' || typeof claims.tid !== 'string') return false;
+    if (!ROLES.includes(claims.role)) return false;
+    return {
+      type: 'user',
+      id: claims.sub,
+      tenantId: claims.tid,
+      role: claims.role as Role,
+      mustChangePassword: claims.pwc === true,
+    };
+  }
+}

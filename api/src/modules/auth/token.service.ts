@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Role } from '@navaia/shared';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'navaia';
+export const JWT_AUDIENCE = 'navaia-api';
+
+export interface AccessTokenClaims {
+  sub: string;
+  tid: string;
+  role: Role;
+  /** Set while the user must replace an admin-issued password. */
+  pwc?: boolean;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  signAccessToken(claims: AccessTokenClaims): string {
+    return this.jwt.sign(claims, {
+      secret: this.config.jwtSecret,
+      algorithm: JWT_ALGORITHM,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+  }
+}

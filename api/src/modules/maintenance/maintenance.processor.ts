@@ -1,0 +1,36 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { MaintenanceJob, QueueName } from '../../common/queue/queue-names';
+import { TenantJobData, TenantJobRunner } from '../../common/queue/tenant-job';
+import { MaintenanceService } from './maintenance.service';
+
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly maintenance: MaintenanceService,
+    private readonly tenantJobs: TenantJobRunner,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintenance.schedule();
+  }
+
+  async process(job: Job<TenantJobData>): Promise<unknown> {
+    switch (job.name) {
+      case MaintenanceJob.PurgeExpired:
+        return { tenants: await this.maintenance.fanOutPurge() };
+      case MaintenanceJob.PurgeTenant: {
+        const purged = await this.tenantJobs.run(job, () => this.maintenance.purgeTenant());
+        this.logger.log({ tenantId: job.data.tenantId, ...purged }, 'Purged expired records');
+        return purged;
+      }
+      default:
+        throw new Error(`Unknown maintenance job ${job.name}`);
+    }
+  }
+}

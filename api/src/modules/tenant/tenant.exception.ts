@@ -1,0 +1,23 @@
+import { AppException } from '../../common/errors/app.exception';
+
+export enum TenantErrorCode {
+  CannotChangeOwnRole = 'cannot_change_own_role',
+  CannotRemoveSelf = 'cannot_remove_self',
+  OwnerRequired = 'owner_required',
+  LastOwner = 'last_owner',
+}
+
+export const TenantErrors = {
+  tenantNotFound: () => new AppException(404, 'not_found', 'Tenant not found'),
+  userNotFound: () => new AppException(404, 'not_found', 'User not found'),
+  cannotChangeOwnRole: () =>
+    new AppException(409, TenantErrorCode.CannotChangeOwnRole, 'You cannot change your own role', [
+      { field: 'role', message: 'you cannot change your own role' },
+    ]),
+  cannotRemoveSelf: () =>
+    new AppException(409, TenantErrorCode.CannotRemoveSelf, 'You cannot remove yourself'),
+  ownerRequired: () =>
+    new AppException(403, TenantErrorCode.OwnerRequired, 'Only an owner can manage owners'),
+  lastOwner: () =>
+    new AppException(409, TenantErrorCode.LastOwner, 'A tenant must keep at least one owner'),
+};

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DEFAULT_CALLING_WINDOW,
+  DEFAULT_TENANT_LIMITS,
+  TenantView,
+  UpdateTenantDto,
+} from '@navaia/shared';
+import { TenantDb } from '../../common/database/tenant-db';
+import { uuidv7 } from '../../common/database/uuid';
+import { TenantContext } from '../../common/tenancy/tenant-context';
+import { AuditService } from '../audit/audit.service';
+import { Tenant, toTenantView } from './tenant.entity';
+import { TenantErrors } from './tenant.exception';
+
+@Injectable()
+export class TenantService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly context: TenantContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates a tenant and runs `then` in its context, in one transaction. */
+  async create<T>(name: string, then: (tenant: Tenant) => Promise<T>): Promise<T> {
+    const id = uuidv7();
+    return this.db.run(id, async () => {
+      const tenant = this.db.repo(Tenant).create({
+        id,
+        name,
+        timezone: 'UTC',
+        defaultCountry: 'US',
+        callingWindow: DEFAULT_CALLING_WINDOW,
+        limits: DEFAULT_TENANT_LIMITS,
+        voice: { agents: {} },
+        telephony: {},
+      });
+      await this.db.repo(Tenant).insert(tenant);
+      const saved = await this.db.repo(Tenant).findOneByOrFail({ id });
+      const result = await then(saved);
+      await this.audit.record({ action: 'create', entityType: 'tenant', entityId: id, after: toTenantView(saved) });
+      return result;
+    });
+  }
+
+  async current(): Promise<Tenant> {
+    const tenant = await this.db.repo(Tenant).findOneBy({ id: this.context.tenantId });
+    if (!tenant) throw TenantErrors.tenantNotFound();
+    return tenant;
+  }
+
+  async view(): Promise<TenantView> {
+    return toTenantView(await this.current());
+  }
+
+  async update(dto: UpdateTenantDto): Promise<TenantView> {
+    const tenant = await this.current();
+    const before = toTenantView(tenant);
+    const next: Partial<Tenant> = {};
+    if (dto.name !== undefined) next.name = dto.name;
+    if (dto.timezone !== undefined) next.timezone = dto.timezone;
+    if (dto.defaultCountry !== undefined) next.defaultCountry = dto.defaultCountry;
+    if (dto.callingWindow) next.callingWindow = { ...dto.callingWindow, days: [...dto.callingWindow.days].sort() };
+    if (dto.limits) next.limits = { ...tenant.limits, ...dto.limits };
+    if (dto.voice) {
+      next.voice = {
+        ...tenant.voice,
+        ...dto.voice,
+        agents: { ...tenant.voice.agents, ...dto.voice.agents },
+      };
+    }
+    if (dto.telephony) next.telephony = { ...tenant.telephony, ...dto.telephony };
+    await this.db.repo(Tenant).update({ id: tenant.id }, next);
+    const after = await this.view();
+    await this.audit.record({ action: 'update', entityType: 'tenant', entityId: tenant.id, before, after });
+    return after;
+  }
+}

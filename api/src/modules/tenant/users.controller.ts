@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateUserDto, Page, PageQueryDto, Role, UpdateUserDto, UserView } from '@navaia/shared';
+import { MinRole } from '../../common/auth/decorators';
+import { ApiBodyDto } from '../../common/http/openapi';
+import { toUserView } from './user.entity';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+@MinRole(Role.Admin)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Team members (admin+)' })
+  list(@Query() query: PageQueryDto): Promise<Page<UserView>> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a member with an initial password to be changed at first login' })
+  @ApiBodyDto(CreateUserDto)
+  create(@Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(dto);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return toUserView(await this.users.get(id));
+  }
+
+  @Patch(':id')
+  @ApiBodyDto(UpdateUserDto)
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.users.remove(id);
+  }
+}

@@ -1,0 +1,59 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type NonIndexRouteObject, type RouteObject } from 'react-router';
+import { RouteErrorBoundary } from '../components/layout/route-error-boundary';
+import { GuestOnly } from '../features/auth/components/guest-only';
+import { RequireAuth } from '../features/auth/components/require-auth';
+
+/** A route whose page is its own chunk, and whose failure stays inside that route. */
+function page(
+  load: () => Promise<{ default: ComponentType }>,
+): Pick<NonIndexRouteObject, 'lazy' | 'ErrorBoundary'> {
+  return {
+    lazy: async () => ({ Component: (await load()).default }),
+    ErrorBoundary: RouteErrorBoundary,
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    ErrorBoundary: RouteErrorBoundary,
+    children: [
+      {
+        Component: GuestOnly,
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          { path: 'login', ...page(() => import('./routes/auth/login')) },
+          { path: 'register', ...page(() => import('./routes/auth/register')) },
+        ],
+      },
+      {
+        Component: RequireAuth,
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          { path: 'change-password', ...page(() => import('./routes/auth/change-password')) },
+          {
+            ...page(() => import('./routes/app')),
+            children: [
+              // No dashboard yet: Settings is the only working section.
+              { index: true, element: <Navigate to="/settings" replace /> },
+              {
+                path: 'settings',
+                ...page(() => import('./routes/settings/layout')),
+                children: [
+                  { index: true, element: <Navigate to="/settings/organisation" replace /> },
+                  { path: 'organisation', ...page(() => import('./routes/settings/organisation')) },
+                  { path: 'team', ...page(() => import('./routes/settings/team')) },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', ...page(() => import('./routes/not-found')) },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,5 @@
+import { TeamMembers } from '../../../features/settings/components/team-members';
+
+export default function TeamSettingsRoute() {
+  return <TeamMembers />;
+}

@@ -1,0 +1,99 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { authStore } from '../../../lib/auth-store';
+import {
+  makeTenant,
+  makeUser,
+  mockApi,
+  renderWithProviders,
+  requestsOf,
+} from '../../../testing/test-utils';
+import { LoginForm } from './login-form';
+
+describe('log-in form', () => {
+  it('shows the shared DTO rules next to the fields and does not call the API', async () => {
+    const fetchMock = mockApi(() => ({ status: 500 }));
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByText('email must be a valid email address')).toBeInTheDocument();
+    expect(screen.getByText('password should not be empty')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("puts the API's field error next to its field", async () => {
+    mockApi(() => ({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Validation failed',
+        details: [{ field: 'email', message: 'this address cannot sign in here' }],
+        requestId: 'r1',
+      },
+    }));
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    const email = screen.getByLabelText('Email');
+    expect(await screen.findByText('this address cannot sign in here')).toBeInTheDocument();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('this address cannot sign in here');
+    expect(screen.queryByTestId('form-error')).not.toBeInTheDocument();
+  });
+
+  it('shows wrong credentials in a form-level alert', async () => {
+    mockApi(() => ({
+      status: 401,
+      body: { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' },
+    }));
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByTestId('form-error')).toHaveTextContent('Invalid email or password');
+    expect(authStore.getState().status).not.toBe('authenticated');
+  });
+
+  it('tells a throttled user how long to wait', async () => {
+    mockApi(() => ({
+      status: 429,
+      headers: { 'Retry-After': '60' },
+      body: { statusCode: 429, error: 'Too Many Requests', message: 'Too many log-in attempts' },
+    }));
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByTestId('form-error')).toHaveTextContent(
+      'Too many log-in attempts. Try again in 60 seconds.',
+    );
+  });
+
+  it('signs in with the answer of a successful log-in', async () => {
+    const session = { accessToken: 'abc', user: makeUser(), tenant: makeTenant() };
+    const fetchMock = mockApi(({ body }) => {
+      expect(body).toEqual({ email: 'ada@example.com', password: 'correct horse' });
+      return { body: session };
+    });
+    const { user } = renderWithProviders(<LoginForm />);
+
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    await expect.poll(() => authStore.getState().status).toBe('authenticated');
+    expect(authStore.getState()).toMatchObject({ accessToken: 'abc', user: session.user });
+    expect(requestsOf(fetchMock)).toEqual(['POST /auth/login']);
+  });
+});

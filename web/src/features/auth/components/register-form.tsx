@@ -1,0 +1,71 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { PASSWORD_MIN_LENGTH, RegisterDto } from '@navaia/shared';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { dtoResolver } from '../../../lib/dto-resolver';
+import { applyApiError } from '../../../lib/form-errors';
+import { useRegister, type RegisterBody } from '../api/register';
+
+const FIELDS = ['tenantName', 'name', 'email', 'password'];
+const resolver = dtoResolver<RegisterBody>(RegisterDto);
+
+export function RegisterForm() {
+  const registerAccount = useRegister();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RegisterBody>({
+    resolver,
+    defaultValues: { tenantName: '', name: '', email: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await registerAccount.mutateAsync(values);
+    } catch (error) {
+      setFormError(applyApiError(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Create account">
+      <Stack gap="sm">
+        <FormAlert message={formError} />
+        <TextInput
+          label="Organisation name"
+          autoComplete="organization"
+          error={errors.tenantName?.message}
+          {...register('tenantName')}
+        />
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          error={errors.name?.message}
+          {...register('name')}
+        />
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="email"
+          error={errors.email?.message}
+          {...register('email')}
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="new-password"
+          description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase works well.`}
+          error={errors.password?.message}
+          {...register('password')}
+        />
+        <Button type="submit" loading={isSubmitting} fullWidth mt="xs">
+          Create account
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { CreateUserDto, PASSWORD_MIN_LENGTH, Role } from '@navaia/shared';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { notifySuccess } from '../../../components/ui/notify';
+import { dtoResolver } from '../../../lib/dto-resolver';
+import { applyApiError } from '../../../lib/form-errors';
+import { useCreateUser, type CreateUserBody } from '../api/create-user';
+import { ROLE_HELP, ROLE_OPTIONS } from './role-options';
+
+const FIELDS = ['name', 'email', 'role', 'password'];
+const resolver = dtoResolver<CreateUserBody>(CreateUserDto);
+const EMPTY: CreateUserBody = { name: '', email: '', role: Role.Agent, password: '' };
+
+export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const createUser = useCreateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<CreateUserBody>({ resolver, defaultValues: EMPTY });
+
+  const close = () => {
+    reset(EMPTY);
+    setFormError(null);
+    onClose();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const user = await createUser.mutateAsync(values);
+      notifySuccess(`${user.name} was added to the team`);
+      close();
+    } catch (error) {
+      setFormError(applyApiError(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title="Add member" centered>
+      <form onSubmit={onSubmit} noValidate aria-label="Add member">
+        <Stack gap="sm">
+          <FormAlert message={formError} />
+          <TextInput label="Name" data-autofocus error={errors.name?.message} {...register('name')} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="off"
+            error={errors.email?.message}
+            {...register('email')}
+          />
+          <NativeSelect
+            label="Role"
+            description={ROLE_HELP}
+            data={ROLE_OPTIONS}
+            error={errors.role?.message}
+            {...register('role')}
+          />
+          <PasswordInput
+            label="Initial password"
+            autoComplete="new-password"
+            description={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with them privately: they must change it when they first log in.`}
+            error={errors.password?.message}
+            {...register('password')}
+          />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={isSubmitting}>
+              Add member
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,192 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { hasRole, Role, type UserView } from '@navaia/shared';
+import { useState } from 'react';
+import { notifyError, notifySuccess } from '../../../components/ui/notify';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { useAuthenticatedSession } from '../../../lib/auth-store';
+import { formatDateTime } from '../../../lib/format';
+import { useUsers } from '../api/get-users';
+import { useUpdateUser } from '../api/update-user';
+import { AddMemberModal } from './add-member-modal';
+import { RemoveMemberModal } from './remove-member-modal';
+import { ROLE_LABELS, ROLE_OPTIONS } from './role-options';
+
+function RoleSelect({ member }: { member: UserView }) {
+  const updateUser = useUpdateUser();
+  // Show the chosen role while the change is on its way; the server's answer settles it.
+  const role = (updateUser.isPending && updateUser.variables.role) || member.role;
+  return (
+    <NativeSelect
+      aria-label={`Role of ${member.name}`}
+      size="xs"
+      w={120}
+      data={ROLE_OPTIONS}
+      value={role}
+      disabled={updateUser.isPending}
+      onChange={(event) => {
+        const next = event.currentTarget.value as Role;
+        updateUser.mutate(
+          { id: member.id, role: next },
+          {
+            onSuccess: (user) =>
+              notifySuccess(`${user.name} is now ${ROLE_LABELS[user.role].toLowerCase()}`),
+            onError: (error) => notifyError(error, `Could not change ${member.name}'s role`),
+          },
+        );
+      }}
+    />
+  );
+}
+
+export function TeamMembers() {
+  const { user: me } = useAuthenticatedSession();
+  const canManage = hasRole(me.role, Role.Admin);
+  const users = useUsers();
+  const [adding, { open: openAdd, close: closeAdd }] = useDisclosure(false);
+  const [removing, setRemoving] = useState<UserView | null>(null);
+  const members = users.data?.pages.flatMap((page) => page.data) ?? [];
+
+  let body;
+  if (users.isPending) {
+    body = <LoadingState label="Loading team members" />;
+  } else if (users.isError) {
+    body = (
+      <ErrorState
+        error={users.error}
+        title="Could not load team members"
+        onRetry={() => void users.refetch()}
+      />
+    );
+  } else if (members.length === 0) {
+    body = <EmptyState title="No team members yet" />;
+  } else {
+    body = (
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="sm" highlightOnHover data-testid="team-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Last login</Table.Th>
+              {canManage && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.map((member) => {
+              const isMe = member.id === me.id;
+              // Nobody edits their own role or removes themselves here; that needs another admin.
+              const editable = canManage && !isMe;
+              return (
+                <Table.Tr key={member.id} data-testid={`member-${member.id}`}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {member.name}
+                      </Text>
+                      {isMe && (
+                        <Badge size="xs" variant="light">
+                          You
+                        </Badge>
+                      )}
+                      {member.mustChangePassword && (
+                        <Tooltip label="Has not yet replaced the initial password">
+                          <Badge size="xs" variant="light" color="yellow">
+                            Invited
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{member.email}</Table.Td>
+                  <Table.Td>
+                    {editable ? (
+                      <RoleSelect member={member} />
+                    ) : (
+                      <Badge variant="outline" color="gray">
+                        {ROLE_LABELS[member.role] ?? member.role}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(member.lastLoginAt, 'Never')}</Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      {editable && (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove ${member.name}`}
+                          onClick={() => setRemoving(member)}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">
+            Team
+          </Title>
+          <Text size="sm" c="dimmed">
+            {canManage
+              ? 'Who can use Navaia for your organisation, and what they may do.'
+              : 'Only admins and owners can add, change or remove members.'}
+          </Text>
+        </div>
+        {canManage && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
+            Add member
+          </Button>
+        )}
+      </Group>
+      {body}
+      {users.hasNextPage && (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={users.isFetchingNextPage}
+            onClick={() => void users.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </Group>
+      )}
+      {canManage && (
+        <>
+          <AddMemberModal opened={adding} onClose={closeAdd} />
+          <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,204 @@
+import type { ErrorBody, FieldError } from '@navaia/shared';
+import { authStore, type AuthStore } from './auth-store';
+
+export const API_BASE_URL = '/api/v1';
+
+/** The message shown when the request never reached the API. */
+const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+
+export interface ApiErrorInit {
+  status: number;
+  error: string;
+  message: string;
+  details?: FieldError[];
+  requestId?: string;
+  retryAfterSeconds?: number;
+}
+
+/** Any answer other than 2xx, in the shape of the API's error body. `status` 0 means no answer. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly details: FieldError[];
+  readonly requestId?: string;
+  /** From `Retry-After` on 429 and 503 answers. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.error = init.error;
+    this.details = init.details ?? [];
+    this.requestId = init.requestId;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: QueryParams;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+// Credential exchanges: a 401 here is the answer itself, and refreshing would loop.
+const NO_REFRESH_PATHS = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout']);
+
+const PASSWORD_CHANGE_REQUIRED = 'Password change required';
+
+function buildUrl(baseUrl: string, path: string, query?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).field === 'string' &&
+    typeof (value as FieldError).message === 'string'
+  );
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: Partial<ErrorBody> & { message?: unknown } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Gateways and proxies may answer with HTML; the status still says what happened.
+  }
+  const message = Array.isArray(body.message)
+    ? body.message.join('; ')
+    : typeof body.message === 'string' && body.message
+      ? body.message
+      : response.statusText || `Request failed with status ${response.status}`;
+  return new ApiError({
+    status: response.status,
+    error: body.error ?? response.statusText,
+    message,
+    details: Array.isArray(body.details) ? body.details.filter(isFieldError) : [],
+    requestId: body.requestId ?? response.headers.get('X-Request-Id') ?? undefined,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+export interface ApiClientOptions {
+  store: AuthStore;
+  baseUrl?: string;
+}
+
+export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOptions) {
+  let refreshing: Promise<string> | null = null;
+
+  async function send(path: string, options: RequestOptions, token: string | null) {
+    const headers = new Headers({ Accept: 'application/json', ...options.headers });
+    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    try {
+      // Read fetch at call time so tests (and polyfills) can replace it.
+      return await globalThis.fetch(buildUrl(baseUrl, path, options.query), {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        // The refresh token is an httpOnly cookie; it must travel with auth calls.
+        credentials: 'same-origin',
+        signal: options.signal,
+      });
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw new ApiError({ status: 0, error: 'Network Error', message: NETWORK_MESSAGE });
+    }
+  }
+
+  async function performRefresh(): Promise<string> {
+    const run = async () => {
+      const response = await send('/auth/refresh', { method: 'POST' }, null);
+      if (!response.ok) {
+        const error = await toApiError(response);
+        // A 4xx means the refresh cookie is gone, expired or revoked: the session is over.
+        // A 5xx or network failure says nothing about the session, so it is kept.
+        if (response.status < 500) {
+          store.signOut(store.getState().status === 'authenticated' ? 'expired' : null);
+        }
+        throw error;
+      }
+      const { accessToken } = (await response.json()) as { accessToken: string };
+      store.setAccessToken(accessToken);
+      return accessToken;
+    };
+    // Refresh tokens rotate and a reused one revokes the whole family, so two tabs must never
+    // present the same cookie at once; a cross-tab lock serialises them where browsers allow.
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return locks ? locks.request('navaia-auth-refresh', run) : run();
+  }
+
+  /**
+   * Single-flight: every caller that hits a 401 while a refresh is running shares it, because
+   * a second refresh with the same (now rotated) cookie would count as reuse.
+   */
+  function refreshAccessToken(staleToken: string | null = null): Promise<string> {
+    const current = store.getState().accessToken;
+    if (current && current !== staleToken) return Promise.resolve(current);
+    refreshing ??= performRefresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const token = store.getState().accessToken;
+    let response = await send(path, options, token);
+    if (response.status === 401 && !NO_REFRESH_PATHS.has(path)) {
+      const fresh = await refreshAccessToken(token);
+      response = await send(path, options, fresh);
+    }
+    if (response.ok) {
+      if (response.status === 204) return undefined as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+    const error = await toApiError(response);
+    const { user } = store.getState();
+    if (error.status === 403 && error.message === PASSWORD_CHANGE_REQUIRED && user) {
+      // The guard then sends the user to the change-password page.
+      if (!user.mustChangePassword) store.setUser({ ...user, mustChangePassword: true });
+    }
+    throw error;
+  }
+
+  return {
+    request,
+    refreshAccessToken,
+    get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'GET' }),
+    post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'POST', body }),
+    patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'PATCH', body }),
+    delete: <T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'DELETE' }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const api = createApiClient({ store: authStore });
