@@ -56,7 +56,7 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(config.databaseUrl),
         RedisModule.forRoot(config.redisUrl),
-        QueueModule.forRoot(config.redisUrl),
+        QueueModule.forRoot(config.redisUrl, config.queuePrefix),
         TenancyModule,
         AuditModule,
         HealthModule,

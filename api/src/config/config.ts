@@ -107,6 +107,8 @@ export interface AppConfig {
   logLevel: string;
   seedDemo: boolean;
   bodyLimitBytes: number;
+  /** Namespaces the BullMQ keys, so separate deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
   elevenLabs: { apiKey?: string; webhookSecrets: string[]; baseUrl?: string };
   twilio: { accountSid?: string; authToken?: string; fromNumber?: string; baseUrl?: string };
   voiceProvider: VoiceProviderName;
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     seedDemo: (raw.SEED_DEMO ?? (production ? 'false' : 'true')) === 'true',
     bodyLimitBytes: 1024 * 1024,
+    queuePrefix: 'navaia',
     elevenLabs: {
       apiKey: raw.ELEVENLABS_API_KEY,
       webhookSecrets: raw.ELEVENLABS_WEBHOOK_SECRETS ?? [],

@@ -69,7 +69,8 @@ function fakeApi(backend: Backend) {
     const extra = await backend.extra?.(request);
     if (extra) return extra;
     if (method === 'GET' && path === '/tenant') return { body: backend.tenant };
-    if (method === 'GET' && path === '/users') return { body: { data: [backend.user], nextCursor: null } };
+    if (method === 'GET' && path === '/users')
+      return { body: { data: [backend.user], nextCursor: null } };
     return { status: 404, body: { statusCode: 404, message: 'Not found' } };
   });
 }
@@ -83,9 +84,9 @@ describe('the app', () => {
     const fetchMock = fakeApi(backendFor());
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeVisible();
-    expect(router.state.location.pathname).toBe('/settings/organisation');
     expect(await screen.findByLabelText('Organisation name')).toHaveValue('Acme Dental');
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(router.state.location.pathname).toBe('/settings/organisation');
     expect(requestsOf(fetchMock).slice(0, 2)).toEqual(['POST /auth/refresh', 'GET /auth/me']);
   });
 
@@ -94,10 +95,11 @@ describe('the app', () => {
     const { user } = renderApp('/settings/team');
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Organisation',
-      'Team',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Organisation', 'Team']);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');
     expect(menu).toHaveTextContent('admin');
@@ -129,7 +131,9 @@ describe('the app', () => {
     authStore.setAccessToken('expired-token');
     await user.click(screen.getByRole('tab', { name: 'Team' }));
 
-    expect(await screen.findByText('Your session has ended. Log in again to continue.')).toBeVisible();
+    expect(
+      await screen.findByText('Your session has ended. Log in again to continue.'),
+    ).toBeVisible();
     expect(router.state.location.pathname).toBe('/login');
 
     await user.type(screen.getByLabelText('Email'), backend.user.email);

@@ -1,17 +1,17 @@
+import { Role } from '@navaia/shared';
 import { IconSettings } from '@tabler/icons-react';
-import type { NavSection } from '../components/layout/nav';
+import type { NavLinkItem, NavSection } from '../components/layout/nav';
+
+export const SETTINGS_LINKS: readonly NavLinkItem[] = [
+  { label: 'Organisation', to: '/settings/organisation' },
+  // The API lists team members to admins and owners only.
+  { label: 'Team', to: '/settings/team', minRole: Role.Admin },
+];
 
 /**
  * The main navigation, in order. Only pages that work belong here; adding a page is one entry
  * (and its route in router.tsx).
  */
 export const NAV_ITEMS: readonly NavSection[] = [
-  {
-    label: 'Settings',
-    icon: IconSettings,
-    links: [
-      { label: 'Organisation', to: '/settings/organisation' },
-      { label: 'Team', to: '/settings/team' },
-    ],
-  },
+  { label: 'Settings', icon: IconSettings, links: SETTINGS_LINKS },
 ];

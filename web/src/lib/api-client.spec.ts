@@ -47,7 +47,11 @@ describe('api client', () => {
     });
     vi.stubGlobal('fetch', fetchMock);
 
-    const results = Promise.all([client.get('/users'), client.get('/tenant'), client.get('/auth/me')]);
+    const results = Promise.all([
+      client.get('/users'),
+      client.get('/tenant'),
+      client.get('/auth/me'),
+    ]);
     // Let all three 401s arrive while the refresh is still outstanding.
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4));
     refreshAnswer.resolve(jsonResponse({ body: { accessToken: 'fresh' } }));
@@ -185,7 +189,10 @@ describe('api client', () => {
 
   it('returns nothing for 204 answers', async () => {
     const { client } = signedInClient();
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
 
     await expect(client.delete('/users/u1')).resolves.toBeUndefined();
   });
@@ -195,7 +202,10 @@ describe('api client', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        jsonResponse({ status: 403, body: { statusCode: 403, message: 'Password change required' } }),
+        jsonResponse({
+          status: 403,
+          body: { statusCode: 403, message: 'Password change required' },
+        }),
       ),
     );
 

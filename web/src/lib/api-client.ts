@@ -50,7 +50,12 @@ export interface RequestOptions {
 }
 
 // Credential exchanges: a 401 here is the answer itself, and refreshing would loop.
-const NO_REFRESH_PATHS = new Set(['/auth/login', '/auth/register', '/auth/refresh', '/auth/logout']);
+const NO_REFRESH_PATHS = new Set([
+  '/auth/login',
+  '/auth/register',
+  '/auth/refresh',
+  '/auth/logout',
+]);
 
 const PASSWORD_CHANGE_REQUIRED = 'Password change required';
 

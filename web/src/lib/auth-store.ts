@@ -82,7 +82,8 @@ export interface AuthenticatedSession {
 /** For components rendered only behind the auth guard. */
 export function useAuthenticatedSession(): AuthenticatedSession {
   const { user, tenant } = useSession();
-  if (!user || !tenant) throw new Error('useAuthenticatedSession used outside an authenticated route');
+  if (!user || !tenant)
+    throw new Error('useAuthenticatedSession used outside an authenticated route');
   return { user, tenant };
 }
 

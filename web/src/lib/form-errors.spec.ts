@@ -7,9 +7,9 @@ const badRequest = (details: { field: string; message: string }[]) =>
 
 describe('form errors', () => {
   it('lists nested form fields as dotted paths, arrays as one field', () => {
-    expect(fieldPaths({ name: '', limits: { callsPerSecond: 1 }, window: { days: [1, 2] } })).toEqual(
-      ['name', 'limits.callsPerSecond', 'window.days'],
-    );
+    expect(
+      fieldPaths({ name: '', limits: { callsPerSecond: 1 }, window: { days: [1, 2] } }),
+    ).toEqual(['name', 'limits.callsPerSecond', 'window.days']);
   });
 
   it('puts each field problem next to its field and needs no form-level message', () => {
@@ -58,6 +58,6 @@ describe('form errors', () => {
           retryAfterSeconds: 30,
         }),
       ),
-    ).toBe('Too many log-in attempts. Try again in 30 seconds.');
+    ).toBe('Too many log-in attempts. Wait 30 seconds before trying again.');
   });
 });

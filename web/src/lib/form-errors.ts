@@ -7,8 +7,8 @@ export function describeError(error: unknown): string {
   if (error.status === 429) {
     const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
     const wait = error.retryAfterSeconds;
-    if (wait === undefined) return `${sentence} Try again later.`;
-    return `${sentence} Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`;
+    if (wait === undefined) return sentence;
+    return `${sentence} Wait ${wait} ${wait === 1 ? 'second' : 'seconds'} before trying again.`;
   }
   return error.message;
 }

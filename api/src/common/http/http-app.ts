@@ -3,12 +3,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, ResolvedConfig } from '../../app.module';
 import { uuidv7 } from '../database/uuid';
-import { sendError } from '../errors/exception.filter';
 import { registerHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
 import { findWebDist } from './web-dist';
@@ -46,10 +45,6 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  // Errors raised before Nest's pipeline (malformed JSON, oversized or unsupported bodies)
-  // get the same error body as every other error.
-  const logger = new NestLogger('Http');
-  fastify.setErrorHandler((error, request, reply) => sendError(error, request, reply, logger));
   registerHttpMetrics(fastify);
 
   await app.register(fastifyHelmet, {

@@ -7,12 +7,13 @@ import { TenantJobRunner } from './tenant-job';
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(redisUrl: string): DynamicModule {
+  static forRoot(redisUrl: string, prefix: string): DynamicModule {
     return {
       module: QueueModule,
       imports: [
         BullModule.forRoot({
           connection: redisOptions(redisUrl),
+          prefix,
           defaultJobOptions: {
             attempts: 5,
             backoff: { type: 'exponential', delay: 1_000 },

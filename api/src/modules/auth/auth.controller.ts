@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthResponse, ChangePasswordDto, LoginDto, MeResponse, RegisterDto } from '@navaia/shared';
-import { AllowPendingPasswordChange, Public } from '../../common/auth/decorators';
+import { AuthResponse, ChangePasswordDto, LoginDto, MeResponse, RegisterDto, Role } from '@navaia/shared';
+import { AllowPendingPasswordChange, MinRole, Public } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { AuthService, ClientInfo } from './auth.service';
 import { RefreshCookie } from './refresh-cookie';
@@ -86,6 +86,7 @@ export class AuthController {
   @Post('change-password')
   @HttpCode(200)
   @AllowPendingPasswordChange()
+  @MinRole(Role.Viewer)
   @ApiOperation({ summary: 'Replace the password; other sessions end' })
   @ApiBodyDto(ChangePasswordDto)
   async changePassword(

@@ -1,9 +1,9 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { hasRole, type Role } from '@navaia/shared';
+import type { Role } from '@navaia/shared';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { NavSection } from './nav';
+import { isVisibleTo, type NavSection } from './nav';
 import { UserMenu } from './user-menu';
 
 export interface AppLayoutProps {
@@ -21,8 +21,7 @@ function isActive(pathname: string, to: string): boolean {
 export function AppLayout({ navigation, user, tenantName, onLogout, children }: AppLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const allowed = <T extends { minRole?: Role }>(item: T) =>
-    !item.minRole || hasRole(user.role, item.minRole);
+  const allowed = (item: { minRole?: Role }) => isVisibleTo(item, user.role);
 
   return (
     <AppShell

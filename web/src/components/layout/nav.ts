@@ -1,4 +1,4 @@
-import type { Role } from '@navaia/shared';
+import { hasRole, type Role } from '@navaia/shared';
 import type { ComponentType } from 'react';
 
 export interface NavLinkItem {
@@ -13,6 +13,10 @@ export interface NavSection {
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** A section is a link itself, or a group of links. */
   to?: string;
-  links?: NavLinkItem[];
+  links?: readonly NavLinkItem[];
   minRole?: Role;
+}
+
+export function isVisibleTo(item: { minRole?: Role }, role: Role): boolean {
+  return !item.minRole || hasRole(role, item.minRole);
 }

@@ -31,11 +31,7 @@ export default function ChangePasswordRoute() {
       />
       <Text size="sm" ta="center">
         {forced ? (
-          <Anchor
-            component="button"
-            type="button"
-            onClick={() => logout.mutate()}
-          >
+          <Anchor component="button" type="button" onClick={() => logout.mutate()}>
             Log out
           </Anchor>
         ) : (

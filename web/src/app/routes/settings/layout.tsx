@@ -1,15 +1,15 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-
-const TABS = [
-  { value: '/settings/organisation', label: 'Organisation' },
-  { value: '/settings/team', label: 'Team' },
-];
+import { isVisibleTo } from '../../../components/layout/nav';
+import { useAuthenticatedSession } from '../../../lib/auth-store';
+import { SETTINGS_LINKS } from '../../nav-items';
 
 export default function SettingsLayoutRoute() {
+  const { user } = useAuthenticatedSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = TABS.find((tab) => pathname.startsWith(tab.value))?.value ?? null;
+  const tabs = SETTINGS_LINKS.filter((link) => isVisibleTo(link, user.role));
+  const active = tabs.find((tab) => pathname.startsWith(tab.to))?.to ?? null;
 
   return (
     <Stack gap="md">
@@ -18,8 +18,8 @@ export default function SettingsLayoutRoute() {
       </Title>
       <Tabs value={active} onChange={(value) => value && navigate(value)}>
         <Tabs.List>
-          {TABS.map((tab) => (
-            <Tabs.Tab key={tab.value} value={tab.value}>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.to} value={tab.to}>
               {tab.label}
             </Tabs.Tab>
           ))}

@@ -51,7 +51,7 @@ describe('log-in form', () => {
   it('shows wrong credentials in a form-level alert', async () => {
     mockApi(() => ({
       status: 401,
-      body: { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' },
+      body: { statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect' },
     }));
     const { user } = renderWithProviders(<LoginForm />);
 
@@ -59,7 +59,7 @@ describe('log-in form', () => {
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(await screen.findByTestId('form-error')).toHaveTextContent('Invalid email or password');
+    expect(await screen.findByTestId('form-error')).toHaveTextContent('Email or password is incorrect');
     expect(authStore.getState().status).not.toBe('authenticated');
   });
 
@@ -67,7 +67,7 @@ describe('log-in form', () => {
     mockApi(() => ({
       status: 429,
       headers: { 'Retry-After': '60' },
-      body: { statusCode: 429, error: 'Too Many Requests', message: 'Too many log-in attempts' },
+      body: { statusCode: 429, error: 'Too Many Requests', message: 'Too many login attempts; try again later' },
     }));
     const { user } = renderWithProviders(<LoginForm />);
 
@@ -76,7 +76,7 @@ describe('log-in form', () => {
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
     expect(await screen.findByTestId('form-error')).toHaveTextContent(
-      'Too many log-in attempts. Try again in 60 seconds.',
+      'Too many login attempts; try again later. Wait 60 seconds before trying again.',
     );
   });
 

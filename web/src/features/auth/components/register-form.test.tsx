@@ -13,7 +13,7 @@ async function fillIn(user: ReturnType<typeof renderWithProviders>['user'], pass
 }
 
 describe('registration form', () => {
-  it('shows the 409 duplicate-email message in a form-level alert', async () => {
+  it('shows a 409 without field details in a form-level alert', async () => {
     mockApi(() => ({
       status: 409,
       body: {
@@ -31,6 +31,26 @@ describe('registration form', () => {
       'An account with this email already exists',
     );
     expect(authStore.getState().status).not.toBe('authenticated');
+  });
+
+  it('puts a duplicate email (409 with details) next to the email field', async () => {
+    mockApi(() => ({
+      status: 409,
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'A user with this email already exists',
+        details: [{ field: 'email', message: 'email is already in use' }],
+        requestId: 'r3',
+      },
+    }));
+    const { user } = renderWithProviders(<RegisterForm />);
+
+    await fillIn(user, 'a long unguessable passphrase');
+
+    expect(await screen.findByText('email is already in use')).toBeVisible();
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('email is already in use');
+    expect(screen.queryByTestId('form-error')).not.toBeInTheDocument();
   });
 
   it('applies the shared password policy, e.g. not containing your email address', async () => {

@@ -46,7 +46,12 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
       <form onSubmit={onSubmit} noValidate aria-label="Add member">
         <Stack gap="sm">
           <FormAlert message={formError} />
-          <TextInput label="Name" data-autofocus error={errors.name?.message} {...register('name')} />
+          <TextInput
+            label="Name"
+            data-autofocus
+            error={errors.name?.message}
+            {...register('name')}
+          />
           <TextInput
             label="Email"
             type="email"

@@ -55,7 +55,9 @@ describe('team members', () => {
     expect(screen.queryByRole('button', { name: 'Add member' })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: /Role of/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
-    expect(screen.getByText('Only admins and owners can add, change or remove members.')).toBeVisible();
+    expect(
+      screen.getByText('Only admins and owners can add, change or remove members.'),
+    ).toBeVisible();
   });
 
   it('lets an admin manage others but not their own role or membership', async () => {
@@ -63,8 +65,12 @@ describe('team members', () => {
 
     await screen.findByRole('row', { name: /Grace Hopper/ });
     expect(screen.getByRole('button', { name: 'Add member' })).toBeVisible();
-    expect(within(row('Grace Hopper')).getByRole('combobox', { name: 'Role of Grace Hopper' })).toHaveValue('agent');
-    expect(within(row('Grace Hopper')).getByRole('button', { name: 'Remove Grace Hopper' })).toBeVisible();
+    expect(
+      within(row('Grace Hopper')).getByRole('combobox', { name: 'Role of Grace Hopper' }),
+    ).toHaveValue('agent');
+    expect(
+      within(row('Grace Hopper')).getByRole('button', { name: 'Remove Grace Hopper' }),
+    ).toBeVisible();
     expect(within(row('Me Myself')).queryByRole('combobox')).not.toBeInTheDocument();
     expect(within(row('Me Myself')).queryByRole('button')).not.toBeInTheDocument();
   });
@@ -87,7 +93,9 @@ describe('team members', () => {
     await user.type(within(dialog).getByLabelText('Initial password'), 'orbital mechanics 1962');
     await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
 
-    expect(await screen.findByRole('row', { name: /Katherine Johnson/ })).toHaveTextContent('Invited');
+    expect(await screen.findByRole('row', { name: /Katherine Johnson/ })).toHaveTextContent(
+      'Invited',
+    );
     expect(created).toEqual({
       name: 'Katherine Johnson',
       email: 'katherine@acme.test',
@@ -116,7 +124,11 @@ describe('team members', () => {
   it('shows a duplicate email (409) in the dialog', async () => {
     const { user } = setUp('owner', [], () => ({
       status: 409,
-      body: { statusCode: 409, error: 'Conflict', message: 'A member with this email already exists' },
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'A member with this email already exists',
+      },
     }));
     await screen.findByRole('row', { name: /Me Myself/ });
 
@@ -147,24 +159,36 @@ describe('team members', () => {
         }
         return {
           status: 403,
-          body: { statusCode: 403, error: 'Forbidden', message: 'Only an owner can change an owner' },
+          body: {
+            statusCode: 403,
+            error: 'Forbidden',
+            message: 'Only an owner can change an owner',
+          },
         };
       },
     );
     await screen.findByRole('row', { name: /Alan Turing/ });
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Role of Alan Turing' }), 'admin');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Role of Alan Turing' }),
+      'admin',
+    );
     expect(await screen.findByText('Alan Turing is now admin')).toBeInTheDocument();
     expect(patched).toEqual({ role: 'admin' });
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Role of Olive Owner' }), 'viewer');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Role of Olive Owner' }),
+      'viewer',
+    );
     expect(await screen.findByText('Only an owner can change an owner')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Role of Olive Owner' })).toHaveValue('owner');
   });
 
   it('removes a member only after confirmation', async () => {
-    const { user, fetchMock } = setUp('owner', [{ id: 'u-1', name: 'Alan Turing' }], ({ method }) =>
-      method === 'DELETE' ? { status: 204 } : (undefined as never),
+    const { user, fetchMock } = setUp(
+      'owner',
+      [{ id: 'u-1', name: 'Alan Turing' }],
+      ({ method }) => (method === 'DELETE' ? { status: 204 } : (undefined as never)),
     );
     await screen.findByRole('row', { name: /Alan Turing/ });
 
@@ -189,6 +213,20 @@ describe('team members', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load team members');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+  });
+
+  it('explains, rather than fails, when the API keeps the team from this role', async () => {
+    signIn({ role: 'viewer' as never });
+    mockApi(() => ({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', message: 'This needs the admin role' },
+    }));
+    renderWithProviders(<TeamMembers />);
+
+    expect(await screen.findByTestId('team-restricted')).toHaveTextContent(
+      'Only admins and owners can see the team.',
+    );
+    expect(screen.queryByRole('button', { name: 'Add member' })).not.toBeInTheDocument();
   });
 
   it('says so when the list is empty', async () => {

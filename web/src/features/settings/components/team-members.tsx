@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   Group,
@@ -12,11 +13,12 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconLock, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { hasRole, Role, type UserView } from '@navaia/shared';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../components/ui/notify';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { isApiError } from '../../../lib/api-client';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatDateTime } from '../../../lib/format';
 import { useUsers } from '../api/get-users';
@@ -63,6 +65,12 @@ export function TeamMembers() {
   let body;
   if (users.isPending) {
     body = <LoadingState label="Loading team members" />;
+  } else if (isApiError(users.error) && users.error.status === 403) {
+    body = (
+      <Alert icon={<IconLock size={18} />} color="gray" data-testid="team-restricted">
+        Only admins and owners can see the team.
+      </Alert>
+    );
   } else if (users.isError) {
     body = (
       <ErrorState

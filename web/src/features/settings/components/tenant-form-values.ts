@@ -70,7 +70,10 @@ function optionalText(value: string, before: string): string | null | undefined 
  * The PATCH body: only the groups that changed, each group whole, because a calling window is
  * only valid complete and partial nested objects would leave merge rules to guesswork.
  */
-export function toTenantPatch(values: TenantFormValues, before: TenantFormValues): UpdateTenantBody {
+export function toTenantPatch(
+  values: TenantFormValues,
+  before: TenantFormValues,
+): UpdateTenantBody {
   const body: UpdateTenantBody = {};
   if (values.name !== before.name) body.name = values.name.trim();
   if (values.timezone !== before.timezone) body.timezone = values.timezone;

@@ -73,13 +73,7 @@ function LimitInput({
   );
 }
 
-export function TenantSettingsForm({
-  tenant,
-  canEdit,
-}: {
-  tenant: TenantView;
-  canEdit: boolean;
-}) {
+export function TenantSettingsForm({ tenant, canEdit }: { tenant: TenantView; canEdit: boolean }) {
   const updateTenant = useUpdateTenant();
   const [formError, setFormError] = useState<string | null>(null);
   const saved = useRef(toFormValues(tenant));
@@ -199,9 +193,7 @@ export function TenantSettingsForm({
                     <Checkbox.Group
                       label="Days"
                       value={field.value.map(String)}
-                      onChange={(days) =>
-                        field.onChange(days.map(Number).sort((a, b) => a - b))
-                      }
+                      onChange={(days) => field.onChange(days.map(Number).sort((a, b) => a - b))}
                       error={fieldState.error?.message ?? errors.callingWindow?.message}
                     >
                       <Group gap="md" mt={6}>

@@ -1,0 +1,87 @@
+import { RequestMethod } from '@nestjs/common';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { IS_PUBLIC } from '../src/common/auth/decorators';
+import { createTestApp } from './support/app';
+
+interface Route {
+  method: string;
+  path: string;
+  isPublic: boolean;
+}
+
+/** Every public route, on purpose. A new one fails this test until it is added here. */
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/health/ready',
+  'GET /api/metrics',
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+];
+
+function join(...parts: string[]): string {
+  return `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+}
+
+function listRoutes(app: NestFastifyApplication): Route[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
+  return discovery.getControllers().flatMap((wrapper) => {
+    const controller = wrapper.metatype as (new () => unknown) | undefined;
+    if (!controller || !wrapper.instance) return [];
+    const base: string = Reflect.getMetadata(PATH_METADATA, controller) ?? '';
+    const prototype = Object.getPrototypeOf(wrapper.instance);
+    return scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const handler = prototype[name];
+      const path: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
+      if (path === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const full = join(base, path);
+      return [
+        {
+          method,
+          path: full.startsWith('/api/') ? full : join('api/v1', full),
+          isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true,
+        },
+      ];
+    });
+  });
+}
+
+describe('route guards', () => {
+  let app: NestFastifyApplication;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    routes = listRoutes(app);
+  });
+  afterAll(() => app.close());
+
+  it('finds the application routes', () => {
+    expect(routes.length).toBeGreaterThan(15);
+  });
+
+  it('marks exactly the intended routes @Public()', () => {
+    const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('answers 401 on every other route without credentials', async () => {
+    const http = request(app.getHttpServer());
+    const guarded = routes.filter((r) => !r.isPublic);
+    for (const route of guarded) {
+      const path = route.path.replace(/:\w+/g, '01a1fd3b-0000-7000-8000-000000000000');
+      const res = await http[route.method.toLowerCase() as 'get'](path);
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { AuthResponse } from '@navaia/shared';
+import { ResolvedConfig } from '../../src/app.module';
+import { createHttpApp } from '../../src/common/http/http-app';
+import { AppRole, loadConfig } from '../../src/config/config';
+import { DATABASE_URL_VAR, REDIS_URL } from './env';
+
+export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  const databaseUrl = process.env[DATABASE_URL_VAR];
+  if (!databaseUrl) throw new Error('The e2e global setup did not create a database');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    LOG_LEVEL: 'silent',
+    SIMULATOR_SPEED: 'fast',
+  });
+  return { ...config, databaseUrl, role: AppRole.Http, queuePrefix: `navaia-test-${process.pid}`, ...overrides };
+}
+
+/** The HTTP application as production builds it, ready for supertest. */
+export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(testConfig(overrides));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+export const STRONG_PASSWORD = 'correct horse battery staple';
+
+export interface TestTenant extends AuthResponse {
+  password: string;
+  refreshCookie: string;
+  auth: { Authorization: string };
+}
+
+/** Registers a new tenant with a unique owner; every test gets its own tenant. */
+export async function registerTenant(app: NestFastifyApplication, name = 'Acme'): Promise<TestTenant> {
+  const email = `owner-${randomUUID()}@example.com`;
+  const res = await request(app.getHttpServer())
+    .post('/api/v1/auth/register')
+    .send({ tenantName: name, name: 'Olivia Owner', email, password: STRONG_PASSWORD })
+    .expect(201);
+  return {
+    ...(res.body as AuthResponse),
+    password: STRONG_PASSWORD,
+    refreshCookie: refreshCookieOf(res),
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
+}
+
+/** The `name=value` of the refresh cookie a response sets. */
+export function refreshCookieOf(res: request.Response): string {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((c) => c.startsWith('navaia_refresh='));
+  if (!cookie) throw new Error('No refresh cookie was set');
+  return cookie.split(';')[0];
+}
+
+/** Adds a member as the given admin and logs them in with a changed password. */
+export async function addMember(
+  app: NestFastifyApplication,
+  admin: TestTenant,
+  role: string,
+): Promise<{ id: string; email: string; auth: { Authorization: string } }> {
+  const http = request(app.getHttpServer());
+  const email = `${role}-${randomUUID()}@example.com`;
+  const initial = 'initial password 42';
+  const created = await http
+    .post('/api/v1/users')
+    .set(admin.auth)
+    .send({ name: `Member ${role}`, email, role, password: initial })
+    .expect(201);
+  const login = await http.post('/api/v1/auth/login').send({ email, password: initial }).expect(200);
+  const changed = await http
+    .post('/api/v1/auth/change-password')
+    .set({ Authorization: `Bearer ${login.body.accessToken}` })
+    .send({ currentPassword: initial, newPassword: STRONG_PASSWORD })
+    .expect(200);
+  return { id: created.body.id, email, auth: { Authorization: `Bearer ${changed.body.accessToken}` } };
+}
+
+/** Runs SQL as the application role within one tenant, as a request would. */
+export async function queryAsTenant<T = Record<string, unknown>>(
+  app: NestFastifyApplication,
+  tenantId: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  return app.get(DataSource).transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return manager.query(sql, params);
+  });
+}
