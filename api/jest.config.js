@@ -5,7 +5,7 @@ module.exports = {
   rootDir: 'src',
   testRegex: '\\.spec\\.ts$',
   setupFiles: ['reflect-metadata'],
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.spec.json'}] },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.spec.json' }] },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@navaia/shared$': '<rootDir>/../../shared/src/index.ts' },
 };

@@ -56,9 +56,13 @@ export class CreateTenancyTables1795249410000 implements MigrationInterface {
         ip text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (tenant_id, family_id)`);
+    await q.query(
+      `CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (tenant_id, family_id)`,
+    );
     await q.query(`CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (tenant_id, user_id)`);
-    await q.query(`CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (tenant_id, expires_at)`);
+    await q.query(
+      `CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (tenant_id, expires_at)`,
+    );
     await enableTenantRls(q, 'refresh_tokens');
 
     await q.query(`
@@ -95,8 +99,12 @@ export class CreateTenancyTables1795249410000 implements MigrationInterface {
         request_id text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX audit_log_tenant_time_idx ON audit_log (tenant_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (tenant_id, entity_type, entity_id)`);
+    await q.query(
+      `CREATE INDEX audit_log_tenant_time_idx ON audit_log (tenant_id, created_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX audit_log_entity_idx ON audit_log (tenant_id, entity_type, entity_id)`,
+    );
     // Append-only for the application: no UPDATE or DELETE grant.
     await enableTenantRls(q, 'audit_log', ['SELECT', 'INSERT']);
 
@@ -113,7 +121,9 @@ export class CreateTenancyTables1795249410000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         PRIMARY KEY (tenant_id, key)
       )`);
-    await q.query(`CREATE INDEX idempotency_keys_expires_idx ON idempotency_keys (tenant_id, expires_at)`);
+    await q.query(
+      `CREATE INDEX idempotency_keys_expires_idx ON idempotency_keys (tenant_id, expires_at)`,
+    );
     await enableTenantRls(q, 'idempotency_keys');
 
     // Pre-authentication lookups cross tenants by nature (the tenant is not known yet).
@@ -136,7 +146,11 @@ export class CreateTenancyTables1795249410000 implements MigrationInterface {
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT id FROM tenants ORDER BY id
       $$`);
-    for (const fn of ['auth_find_user_by_email(text)', 'auth_find_refresh_token(uuid)', 'app_tenant_ids()']) {
+    for (const fn of [
+      'auth_find_user_by_email(text)',
+      'auth_find_refresh_token(uuid)',
+      'app_tenant_ids()',
+    ]) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO navaia_app`);
     }
@@ -146,7 +160,14 @@ export class CreateTenancyTables1795249410000 implements MigrationInterface {
     await q.query(`DROP FUNCTION app_tenant_ids()`);
     await q.query(`DROP FUNCTION auth_find_refresh_token(uuid)`);
     await q.query(`DROP FUNCTION auth_find_user_by_email(text)`);
-    for (const table of ['idempotency_keys', 'audit_log', 'api_keys', 'refresh_tokens', 'users', 'tenants']) {
+    for (const table of [
+      'idempotency_keys',
+      'audit_log',
+      'api_keys',
+      'refresh_tokens',
+      'users',
+      'tenants',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

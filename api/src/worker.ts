@@ -7,7 +7,10 @@ import { AppRole } from './config/config';
 import { prepare } from './bootstrap/prepare';
 
 /** A process that consumes queues and serves no HTTP. */
-export async function startWorker(config: ResolvedConfig, stop: () => Promise<void>): Promise<void> {
+export async function startWorker(
+  config: ResolvedConfig,
+  stop: () => Promise<void>,
+): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ ...config, role: AppRole.Worker }),
     { bufferLogs: true },

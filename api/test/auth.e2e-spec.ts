@@ -2,7 +2,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createTestApp, refreshCookieOf, registerTenant, STRONG_PASSWORD, testConfig } from './support/app';
+import {
+  createTestApp,
+  refreshCookieOf,
+  registerTenant,
+  STRONG_PASSWORD,
+  testConfig,
+} from './support/app';
 
 function b64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -32,9 +38,15 @@ describe('auth', () => {
         .send({ tenantName: 'Blue Bakery', name: 'Bea Baker', email, password: STRONG_PASSWORD })
         .expect(201);
       expect(res.body.user).toMatchObject({ email, role: 'owner', mustChangePassword: false });
-      expect(res.body.tenant).toMatchObject({ name: 'Blue Bakery', timezone: 'UTC', defaultCountry: 'US' });
+      expect(res.body.tenant).toMatchObject({
+        name: 'Blue Bakery',
+        timezone: 'UTC',
+        defaultCountry: 'US',
+      });
       expect(res.body.accessToken).toEqual(expect.any(String));
-      const cookie = ([] as string[]).concat(res.headers['set-cookie']).find((c) => c.startsWith('navaia_refresh='));
+      const cookie = ([] as string[])
+        .concat(res.headers['set-cookie'])
+        .find((c) => c.startsWith('navaia_refresh='));
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
@@ -43,7 +55,9 @@ describe('auth', () => {
     it('should store passwords as argon2id hashes, never in clear', async () => {
       const tenant = await registerTenant(app);
       const ds = app.get(DataSource);
-      const [row] = await ds.query('SELECT password_hash FROM auth_find_user_by_email($1)', [tenant.user.email]);
+      const [row] = await ds.query('SELECT password_hash FROM auth_find_user_by_email($1)', [
+        tenant.user.email,
+      ]);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain(STRONG_PASSWORD);
     });
@@ -51,33 +65,61 @@ describe('auth', () => {
     it('rejects a weak password with the reason on the field', async () => {
       const res = await http
         .post('/api/v1/auth/register')
-        .send({ tenantName: 'X', name: 'Y Z', email: `w-${randomUUID()}@example.com`, password: 'short' })
+        .send({
+          tenantName: 'X',
+          name: 'Y Z',
+          email: `w-${randomUUID()}@example.com`,
+          password: 'short',
+        })
         .expect(400);
-      expect(res.body.details).toContainEqual({ field: 'password', message: 'password must be at least 10 characters long' });
+      expect(res.body.details).toContainEqual({
+        field: 'password',
+        message: 'password must be at least 10 characters long',
+      });
     });
 
     it('answers 409 for an email that already has an account', async () => {
       const tenant = await registerTenant(app);
       const res = await http
         .post('/api/v1/auth/register')
-        .send({ tenantName: 'Other', name: 'Other Person', email: tenant.user.email, password: STRONG_PASSWORD })
+        .send({
+          tenantName: 'Other',
+          name: 'Other Person',
+          email: tenant.user.email,
+          password: STRONG_PASSWORD,
+        })
         .expect(409);
       expect(res.body.code).toBe('email_taken');
     });
 
-    it.each([['tenantId'], ['role'], ['mustChangePassword']])('rejects the unknown field %s (mass assignment)', async (field) => {
-      const res = await http
-        .post('/api/v1/auth/register')
-        .send({ tenantName: 'X', name: 'Y Z', email: `m-${randomUUID()}@example.com`, password: STRONG_PASSWORD, [field]: 'x' })
-        .expect(400);
-      expect(res.body.details).toContainEqual({ field, message: `${field} is not an accepted field` });
-    });
+    it.each([['tenantId'], ['role'], ['mustChangePassword']])(
+      'rejects the unknown field %s (mass assignment)',
+      async (field) => {
+        const res = await http
+          .post('/api/v1/auth/register')
+          .send({
+            tenantName: 'X',
+            name: 'Y Z',
+            email: `m-${randomUUID()}@example.com`,
+            password: STRONG_PASSWORD,
+            [field]: 'x',
+          })
+          .expect(400);
+        expect(res.body.details).toContainEqual({
+          field,
+          message: `${field} is not an accepted field`,
+        });
+      },
+    );
   });
 
   describe('login', () => {
     it('logs in with the right password and records the login', async () => {
       const tenant = await registerTenant(app);
-      const res = await http.post('/api/v1/auth/login').send({ email: tenant.user.email, password: STRONG_PASSWORD }).expect(200);
+      const res = await http
+        .post('/api/v1/auth/login')
+        .send({ email: tenant.user.email, password: STRONG_PASSWORD })
+        .expect(200);
       expect(res.body.user.id).toBe(tenant.user.id);
       expect(res.body.user.lastLoginAt).not.toBeNull();
       expect(refreshCookieOf(res)).toMatch(/^navaia_refresh=/);
@@ -85,22 +127,37 @@ describe('auth', () => {
 
     it('treats the email case-insensitively', async () => {
       const tenant = await registerTenant(app);
-      await http.post('/api/v1/auth/login').send({ email: tenant.user.email.toUpperCase(), password: STRONG_PASSWORD }).expect(200);
+      await http
+        .post('/api/v1/auth/login')
+        .send({ email: tenant.user.email.toUpperCase(), password: STRONG_PASSWORD })
+        .expect(200);
     });
 
     it('answers the same 401 for a wrong password and an unknown account', async () => {
       const tenant = await registerTenant(app);
-      const wrong = await http.post('/api/v1/auth/login').send({ email: tenant.user.email, password: 'not the password' }).expect(401);
-      const unknown = await http.post('/api/v1/auth/login').send({ email: `nobody-${randomUUID()}@example.com`, password: 'whatever123' }).expect(401);
+      const wrong = await http
+        .post('/api/v1/auth/login')
+        .send({ email: tenant.user.email, password: 'not the password' })
+        .expect(401);
+      const unknown = await http
+        .post('/api/v1/auth/login')
+        .send({ email: `nobody-${randomUUID()}@example.com`, password: 'whatever123' })
+        .expect(401);
       expect(wrong.body.message).toBe(unknown.body.message);
     });
 
     it('throttles an account after five failures with 429 and Retry-After, even for the right password', async () => {
       const tenant = await registerTenant(app);
       for (let i = 0; i < 5; i++) {
-        await http.post('/api/v1/auth/login').send({ email: tenant.user.email, password: `wrong-${i}-password` }).expect(401);
+        await http
+          .post('/api/v1/auth/login')
+          .send({ email: tenant.user.email, password: `wrong-${i}-password` })
+          .expect(401);
       }
-      const res = await http.post('/api/v1/auth/login').send({ email: tenant.user.email, password: STRONG_PASSWORD }).expect(429);
+      const res = await http
+        .post('/api/v1/auth/login')
+        .send({ email: tenant.user.email, password: STRONG_PASSWORD })
+        .expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(res.body.code).toBe('login_throttled');
     });
@@ -113,7 +170,14 @@ describe('auth', () => {
 
     it('rejects an unsigned token (alg: none)', async () => {
       const tenant = await registerTenant(app);
-      const claims = { sub: tenant.user.id, tid: tenant.tenant.id, role: 'owner', iss: 'navaia', aud: 'navaia-api', exp: Math.floor(Date.now() / 1000) + 600 };
+      const claims = {
+        sub: tenant.user.id,
+        tid: tenant.tenant.id,
+        role: 'owner',
+        iss: 'navaia',
+        aud: 'navaia-api',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      };
       const none = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`;
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${none}`).expect(401);
     });
@@ -121,37 +185,77 @@ describe('auth', () => {
     it('rejects an expired token', async () => {
       const tenant = await registerTenant(app);
       const past = Math.floor(Date.now() / 1000) - 60;
-      const token = forgeToken({ alg: 'HS256', typ: 'JWT' }, { sub: tenant.user.id, tid: tenant.tenant.id, role: 'owner', iss: 'navaia', aud: 'navaia-api', iat: past - 900, exp: past });
+      const token = forgeToken(
+        { alg: 'HS256', typ: 'JWT' },
+        {
+          sub: tenant.user.id,
+          tid: tenant.tenant.id,
+          role: 'owner',
+          iss: 'navaia',
+          aud: 'navaia-api',
+          iat: past - 900,
+          exp: past,
+        },
+      );
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
     });
 
     it('rejects a token signed with another secret or another algorithm', async () => {
       const tenant = await registerTenant(app);
-      const claims = { sub: tenant.user.id, tid: tenant.tenant.id, role: 'owner', iss: 'navaia', aud: 'navaia-api', exp: Math.floor(Date.now() / 1000) + 600 };
-      await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${forgeToken({ alg: 'HS256' }, claims, 'another-secret-another-secret-another')}`).expect(401);
-      await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${forgeToken({ alg: 'HS512' }, claims)}`).expect(401);
+      const claims = {
+        sub: tenant.user.id,
+        tid: tenant.tenant.id,
+        role: 'owner',
+        iss: 'navaia',
+        aud: 'navaia-api',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      };
+      await http
+        .get('/api/v1/auth/me')
+        .set(
+          'Authorization',
+          `Bearer ${forgeToken({ alg: 'HS256' }, claims, 'another-secret-another-secret-another')}`,
+        )
+        .expect(401);
+      await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${forgeToken({ alg: 'HS512' }, claims)}`)
+        .expect(401);
     });
 
     it('accepts a valid token and returns the principal', async () => {
       const tenant = await registerTenant(app);
       const res = await http.get('/api/v1/auth/me').set(tenant.auth).expect(200);
-      expect(res.body).toMatchObject({ user: { id: tenant.user.id }, tenant: { id: tenant.tenant.id }, principal: { type: 'user' } });
+      expect(res.body).toMatchObject({
+        user: { id: tenant.user.id },
+        tenant: { id: tenant.tenant.id },
+        principal: { type: 'user' },
+      });
     });
   });
 
   describe('refresh tokens', () => {
     it('rotates the refresh token on every use', async () => {
       const tenant = await registerTenant(app);
-      const first = await http.post('/api/v1/auth/refresh').set('Cookie', tenant.refreshCookie).expect(200);
+      const first = await http
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', tenant.refreshCookie)
+        .expect(200);
       const rotated = refreshCookieOf(first);
       expect(rotated).not.toBe(tenant.refreshCookie);
-      await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
+      await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${first.body.accessToken}`)
+        .expect(200);
       await http.post('/api/v1/auth/refresh').set('Cookie', rotated).expect(200);
     });
 
     it('revokes the whole family when a rotated token is reused', async () => {
       const tenant = await registerTenant(app);
-      const first = await http.post('/api/v1/auth/refresh').set('Cookie', tenant.refreshCookie).expect(200);
+      const first = await http
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', tenant.refreshCookie)
+        .expect(200);
       const current = refreshCookieOf(first);
       // The original token was rotated; presenting it again means it was stolen.
       await http.post('/api/v1/auth/refresh').set('Cookie', tenant.refreshCookie).expect(401);
@@ -161,7 +265,10 @@ describe('auth', () => {
 
     it('answers 401 without a cookie or with a forged one', async () => {
       await http.post('/api/v1/auth/refresh').expect(401);
-      await http.post('/api/v1/auth/refresh').set('Cookie', `navaia_refresh=${randomUUID()}.${'a'.repeat(43)}`).expect(401);
+      await http
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', `navaia_refresh=${randomUUID()}.${'a'.repeat(43)}`)
+        .expect(401);
     });
 
     it('logout revokes the session', async () => {

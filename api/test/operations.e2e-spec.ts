@@ -20,11 +20,18 @@ describe('operations and error handling', () => {
 
   it('exposes Prometheus metrics per route template', async () => {
     const tenant = await registerTenant(app);
-    await http.get('/api/v1/users/01a1fd3b-0000-7000-8000-000000000000').set(tenant.auth).expect(404);
+    await http
+      .get('/api/v1/users/01a1fd3b-0000-7000-8000-000000000000')
+      .set(tenant.auth)
+      .expect(404);
     const res = await http.get('/api/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/users\/:id",status_code="404"\} \d+/);
-    expect(res.text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/health"\}/);
+    expect(res.text).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/users\/:id",status_code="404"\} \d+/,
+    );
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/health"\}/,
+    );
   });
 
   it('serves an OpenAPI document with both security schemes and the DTO schemas', async () => {
@@ -41,8 +48,16 @@ describe('operations and error handling', () => {
   });
 
   it('answers malformed JSON with 400 in the error body', async () => {
-    const res = await http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
+    const res = await http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      requestId: expect.any(String),
+    });
   });
 
   it('answers bodies over the limit with 413', async () => {
@@ -56,13 +71,20 @@ describe('operations and error handling', () => {
 
   it('answers unknown API routes with the 404 error body', async () => {
     const res = await http.get('/api/v1/does-not-exist').expect(404);
-    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', requestId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      requestId: expect.any(String),
+    });
   });
 
   it('echoes a caller-supplied request id, and makes one otherwise', async () => {
     const echoed = await http.get('/api/health').set('X-Request-Id', 'trace-42').expect(200);
     expect(echoed.headers['x-request-id']).toBe('trace-42');
-    const made = await http.get('/api/health').set('X-Request-Id', 'bad id with spaces').expect(200);
+    const made = await http
+      .get('/api/health')
+      .set('X-Request-Id', 'bad id with spaces')
+      .expect(200);
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

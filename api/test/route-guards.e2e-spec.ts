@@ -24,7 +24,10 @@ const PUBLIC_ROUTES = [
 ];
 
 function join(...parts: string[]): string {
-  return `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 function listRoutes(app: NestFastifyApplication): Route[] {

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { addMember, createTestApp, queryAsTenant, registerTenant, STRONG_PASSWORD } from './support/app';
+import {
+  addMember,
+  createTestApp,
+  queryAsTenant,
+  registerTenant,
+  STRONG_PASSWORD,
+} from './support/app';
 
 describe('team and tenant settings', () => {
   let app: NestFastifyApplication;
@@ -24,7 +30,10 @@ describe('team and tenant settings', () => {
         .expect(201);
       expect(created.body).toMatchObject({ email, role: 'agent', mustChangePassword: true });
 
-      const login = await http.post('/api/v1/auth/login').send({ email, password: 'initial password 42' }).expect(200);
+      const login = await http
+        .post('/api/v1/auth/login')
+        .send({ email, password: 'initial password 42' })
+        .expect(200);
       const pending = { Authorization: `Bearer ${login.body.accessToken}` };
       await http.get('/api/v1/auth/me').set(pending).expect(200);
       const blocked = await http.get('/api/v1/tenant').set(pending).expect(403);
@@ -35,7 +44,10 @@ describe('team and tenant settings', () => {
         .set(pending)
         .send({ currentPassword: 'not it at all', newPassword: STRONG_PASSWORD })
         .expect(400);
-      expect(wrong.body.details).toContainEqual({ field: 'currentPassword', message: 'currentPassword is incorrect' });
+      expect(wrong.body.details).toContainEqual({
+        field: 'currentPassword',
+        message: 'currentPassword is incorrect',
+      });
 
       const changed = await http
         .post('/api/v1/auth/change-password')
@@ -43,7 +55,10 @@ describe('team and tenant settings', () => {
         .send({ currentPassword: 'initial password 42', newPassword: STRONG_PASSWORD })
         .expect(200);
       expect(changed.body.user.mustChangePassword).toBe(false);
-      await http.get('/api/v1/tenant').set({ Authorization: `Bearer ${changed.body.accessToken}` }).expect(200);
+      await http
+        .get('/api/v1/tenant')
+        .set({ Authorization: `Bearer ${changed.body.accessToken}` })
+        .expect(200);
     });
 
     it('lists the members of the own tenant only', async () => {
@@ -51,7 +66,9 @@ describe('team and tenant settings', () => {
       const b = await registerTenant(app);
       const member = await addMember(app, a, 'viewer');
       const list = await http.get('/api/v1/users').set(a.auth).expect(200);
-      expect(list.body.data.map((u: { id: string }) => u.id).sort()).toEqual([a.user.id, member.id].sort());
+      expect(list.body.data.map((u: { id: string }) => u.id).sort()).toEqual(
+        [a.user.id, member.id].sort(),
+      );
       const other = await http.get('/api/v1/users').set(b.auth).expect(200);
       expect(other.body.data.map((u: { id: string }) => u.id)).toEqual([b.user.id]);
     });
@@ -59,11 +76,23 @@ describe('team and tenant settings', () => {
     it('paginates members with an opaque cursor', async () => {
       const owner = await registerTenant(app);
       for (let i = 0; i < 3; i++) {
-        await http.post('/api/v1/users').set(owner.auth).send({ name: `M ${i}`, email: `p-${randomUUID()}@example.com`, role: 'viewer', password: 'initial password 42' }).expect(201);
+        await http
+          .post('/api/v1/users')
+          .set(owner.auth)
+          .send({
+            name: `M ${i}`,
+            email: `p-${randomUUID()}@example.com`,
+            role: 'viewer',
+            password: 'initial password 42',
+          })
+          .expect(201);
       }
       const first = await http.get('/api/v1/users?limit=3').set(owner.auth).expect(200);
       expect(first.body.data).toHaveLength(3);
-      const second = await http.get(`/api/v1/users?limit=3&cursor=${first.body.nextCursor}`).set(owner.auth).expect(200);
+      const second = await http
+        .get(`/api/v1/users?limit=3&cursor=${first.body.nextCursor}`)
+        .set(owner.auth)
+        .expect(200);
       expect(second.body.data).toHaveLength(1);
       expect(second.body.nextCursor).toBeNull();
       await http.get('/api/v1/users?limit=0').set(owner.auth).expect(400);
@@ -76,18 +105,47 @@ describe('team and tenant settings', () => {
       const b = await registerTenant(app);
       const member = await addMember(app, a, 'agent');
       await http.get(`/api/v1/users/${member.id}`).set(b.auth).expect(404);
-      await http.patch(`/api/v1/users/${member.id}`).set(b.auth).send({ role: 'viewer' }).expect(404);
+      await http
+        .patch(`/api/v1/users/${member.id}`)
+        .set(b.auth)
+        .send({ role: 'viewer' })
+        .expect(404);
       await http.delete(`/api/v1/users/${member.id}`).set(b.auth).expect(404);
       await http.get(`/api/v1/users/${member.id}`).set(a.auth).expect(200);
     });
 
     it('answers 409 when the email is taken, and 400 with fields for bad input', async () => {
       const owner = await registerTenant(app);
-      const dup = await http.post('/api/v1/users').set(owner.auth).send({ name: 'Dup', email: owner.user.email, role: 'agent', password: 'initial password 42' }).expect(409);
+      const dup = await http
+        .post('/api/v1/users')
+        .set(owner.auth)
+        .send({
+          name: 'Dup',
+          email: owner.user.email,
+          role: 'agent',
+          password: 'initial password 42',
+        })
+        .expect(409);
       expect(dup.body.code).toBe('email_taken');
-      const bad = await http.post('/api/v1/users').set(owner.auth).send({ name: '', email: 'nope', role: 'king', password: 'x' }).expect(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['name', 'email', 'role', 'password']));
-      await http.post('/api/v1/users').set(owner.auth).send({ name: 'Sneaky', email: `s-${randomUUID()}@example.com`, role: 'agent', password: 'initial password 42', tenantId: randomUUID() }).expect(400);
+      const bad = await http
+        .post('/api/v1/users')
+        .set(owner.auth)
+        .send({ name: '', email: 'nope', role: 'king', password: 'x' })
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(
+        expect.arrayContaining(['name', 'email', 'role', 'password']),
+      );
+      await http
+        .post('/api/v1/users')
+        .set(owner.auth)
+        .send({
+          name: 'Sneaky',
+          email: `s-${randomUUID()}@example.com`,
+          role: 'agent',
+          password: 'initial password 42',
+          tenantId: randomUUID(),
+        })
+        .expect(400);
     });
 
     it('keeps roles in order: agents and viewers cannot manage the team; admins cannot touch owners', async () => {
@@ -95,11 +153,37 @@ describe('team and tenant settings', () => {
       const agent = await addMember(app, owner, 'agent');
       const admin = await addMember(app, owner, 'admin');
       await http.get('/api/v1/users').set(agent.auth).expect(403);
-      await http.post('/api/v1/users').set(agent.auth).send({ name: 'X', email: `x-${randomUUID()}@example.com`, role: 'viewer', password: 'initial password 42' }).expect(403);
-      await http.patch(`/api/v1/users/${owner.user.id}`).set(admin.auth).send({ role: 'viewer' }).expect(403);
+      await http
+        .post('/api/v1/users')
+        .set(agent.auth)
+        .send({
+          name: 'X',
+          email: `x-${randomUUID()}@example.com`,
+          role: 'viewer',
+          password: 'initial password 42',
+        })
+        .expect(403);
+      await http
+        .patch(`/api/v1/users/${owner.user.id}`)
+        .set(admin.auth)
+        .send({ role: 'viewer' })
+        .expect(403);
       await http.delete(`/api/v1/users/${owner.user.id}`).set(admin.auth).expect(403);
-      await http.post('/api/v1/users').set(admin.auth).send({ name: 'Boss', email: `b-${randomUUID()}@example.com`, role: 'owner', password: 'initial password 42' }).expect(403);
-      const promoted = await http.patch(`/api/v1/users/${agent.id}`).set(admin.auth).send({ role: 'viewer' }).expect(200);
+      await http
+        .post('/api/v1/users')
+        .set(admin.auth)
+        .send({
+          name: 'Boss',
+          email: `b-${randomUUID()}@example.com`,
+          role: 'owner',
+          password: 'initial password 42',
+        })
+        .expect(403);
+      const promoted = await http
+        .patch(`/api/v1/users/${agent.id}`)
+        .set(admin.auth)
+        .send({ role: 'viewer' })
+        .expect(200);
       expect(promoted.body.role).toBe('viewer');
     });
 
@@ -107,7 +191,11 @@ describe('team and tenant settings', () => {
       const owner = await registerTenant(app);
       const admin = await addMember(app, owner, 'admin');
       await http.delete(`/api/v1/users/${owner.user.id}`).set(owner.auth).expect(409);
-      await http.patch(`/api/v1/users/${owner.user.id}`).set(owner.auth).send({ role: 'admin' }).expect(409);
+      await http
+        .patch(`/api/v1/users/${owner.user.id}`)
+        .set(owner.auth)
+        .send({ role: 'admin' })
+        .expect(409);
       await http.delete(`/api/v1/users/${admin.id}`).set(owner.auth).expect(204);
       await http.get(`/api/v1/users/${admin.id}`).set(owner.auth).expect(404);
     });
@@ -115,7 +203,11 @@ describe('team and tenant settings', () => {
     it('writes an audit row for each change to the team', async () => {
       const owner = await registerTenant(app);
       const member = await addMember(app, owner, 'agent');
-      await http.patch(`/api/v1/users/${member.id}`).set(owner.auth).send({ name: 'Renamed' }).expect(200);
+      await http
+        .patch(`/api/v1/users/${member.id}`)
+        .set(owner.auth)
+        .send({ name: 'Renamed' })
+        .expect(200);
       const rows = await queryAsTenant(
         app,
         owner.tenant.id,
@@ -124,12 +216,40 @@ describe('team and tenant settings', () => {
         [member.id],
       );
       expect(rows).toEqual([
-        { action: 'create', entity_type: 'user', actor_id: owner.user.id, before_name: null, after_name: 'Member agent' },
-        { action: 'login', entity_type: 'user', actor_id: member.id, before_name: null, after_name: null },
-        { action: 'password_change', entity_type: 'user', actor_id: member.id, before_name: null, after_name: null },
-        { action: 'update', entity_type: 'user', actor_id: owner.user.id, before_name: 'Member agent', after_name: 'Renamed' },
+        {
+          action: 'create',
+          entity_type: 'user',
+          actor_id: owner.user.id,
+          before_name: null,
+          after_name: 'Member agent',
+        },
+        {
+          action: 'login',
+          entity_type: 'user',
+          actor_id: member.id,
+          before_name: null,
+          after_name: null,
+        },
+        {
+          action: 'password_change',
+          entity_type: 'user',
+          actor_id: member.id,
+          before_name: null,
+          after_name: null,
+        },
+        {
+          action: 'update',
+          entity_type: 'user',
+          actor_id: owner.user.id,
+          before_name: 'Member agent',
+          after_name: 'Renamed',
+        },
       ]);
-      const passwords = await queryAsTenant(app, owner.tenant.id, `SELECT count(*)::int AS n FROM audit_log WHERE after::text ILIKE '%password%hash%' OR after ? 'passwordHash'`);
+      const passwords = await queryAsTenant(
+        app,
+        owner.tenant.id,
+        `SELECT count(*)::int AS n FROM audit_log WHERE after::text ILIKE '%password%hash%' OR after ? 'passwordHash'`,
+      );
       expect(passwords).toEqual([{ n: 0 }]);
     });
   });
@@ -140,7 +260,13 @@ describe('team and tenant settings', () => {
       const res = await http
         .patch('/api/v1/tenant')
         .set(owner.auth)
-        .send({ timezone: 'Europe/Berlin', defaultCountry: 'DE', limits: { callsPerSecond: 3 }, voice: { agents: { support: 'agent_123' } }, telephony: { fromNumber: '+4930123456' } })
+        .send({
+          timezone: 'Europe/Berlin',
+          defaultCountry: 'DE',
+          limits: { callsPerSecond: 3 },
+          voice: { agents: { support: 'agent_123' } },
+          telephony: { fromNumber: '+4930123456' },
+        })
         .expect(200);
       expect(res.body).toMatchObject({
         timezone: 'Europe/Berlin',
@@ -156,8 +282,15 @@ describe('team and tenant settings', () => {
 
     it('rejects invalid settings with the field at fault, and unknown fields', async () => {
       const owner = await registerTenant(app);
-      const res = await http.patch('/api/v1/tenant').set(owner.auth).send({ timezone: 'Nowhere/City', limits: { callsPerSecond: 0 } }).expect(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['timezone', 'limits.callsPerSecond']);
+      const res = await http
+        .patch('/api/v1/tenant')
+        .set(owner.auth)
+        .send({ timezone: 'Nowhere/City', limits: { callsPerSecond: 0 } })
+        .expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([
+        'timezone',
+        'limits.callsPerSecond',
+      ]);
       await http.patch('/api/v1/tenant').set(owner.auth).send({ id: owner.tenant.id }).expect(400);
     });
 

@@ -18,21 +18,37 @@ describe('row-level security', () => {
          FROM pg_roles r WHERE r.rolname = current_user`,
     );
     expect(role).toEqual({ name: 'navaia_app', rolsuper: false, rolbypassrls: false });
-    const owned = await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE tableowner = current_user`);
+    const owned = await ds.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE tableowner = current_user`,
+    );
     expect(owned).toEqual([{ n: 0 }]);
   });
 
   it('a query that forgets its tenant filter returns nothing without a tenant context', async () => {
     await registerTenant(app);
-    for (const table of ['tenants', 'users', 'refresh_tokens', 'audit_log', 'api_keys', 'idempotency_keys']) {
-      expect({ table, rows: await ds.query(`SELECT * FROM ${table}`) }).toEqual({ table, rows: [] });
+    for (const table of [
+      'tenants',
+      'users',
+      'refresh_tokens',
+      'audit_log',
+      'api_keys',
+      'idempotency_keys',
+    ]) {
+      expect({ table, rows: await ds.query(`SELECT * FROM ${table}`) }).toEqual({
+        table,
+        rows: [],
+      });
     }
   });
 
   it('a query that forgets its tenant filter sees only the current tenant', async () => {
     const a = await registerTenant(app);
     const b = await registerTenant(app);
-    const users = await queryAsTenant<{ tenant_id: string }>(app, a.tenant.id, 'SELECT tenant_id FROM users');
+    const users = await queryAsTenant<{ tenant_id: string }>(
+      app,
+      a.tenant.id,
+      'SELECT tenant_id FROM users',
+    );
     expect(users.map((u) => u.tenant_id)).toEqual([a.tenant.id]);
     const tenants = await queryAsTenant<{ id: string }>(app, b.tenant.id, 'SELECT id FROM tenants');
     expect(tenants.map((t) => t.id)).toEqual([b.tenant.id]);
@@ -42,7 +58,12 @@ describe('row-level security', () => {
     const a = await registerTenant(app);
     const b = await registerTenant(app);
     await expect(
-      queryAsTenant(app, a.tenant.id, `UPDATE users SET name = 'x' WHERE tenant_id = $1 RETURNING id`, [b.tenant.id]),
+      queryAsTenant(
+        app,
+        a.tenant.id,
+        `UPDATE users SET name = 'x' WHERE tenant_id = $1 RETURNING id`,
+        [b.tenant.id],
+      ),
     ).resolves.toEqual([[], 0]); // TypeORM answers UPDATE with [rows, affected]
     await expect(
       queryAsTenant(
@@ -56,6 +77,8 @@ describe('row-level security', () => {
 
   it('keeps the audit log append-only for the application', async () => {
     const a = await registerTenant(app);
-    await expect(queryAsTenant(app, a.tenant.id, 'DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
+    await expect(queryAsTenant(app, a.tenant.id, 'DELETE FROM audit_log')).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });

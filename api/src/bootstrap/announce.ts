@@ -11,7 +11,8 @@ export function announce(config: ResolvedConfig, demo?: { email: string; passwor
   if (demo) lines.push(`  Demo login: ${demo.email} / ${demo.password}`);
   const simulated = [
     config.voiceProvider === VoiceProviderName.Simulator && 'voice (no ELEVENLABS_API_KEY)',
-    config.telephonyProvider === TelephonyProviderName.Simulator && 'telephony (no Twilio credentials)',
+    config.telephonyProvider === TelephonyProviderName.Simulator &&
+      'telephony (no Twilio credentials)',
   ].filter(Boolean);
   if (simulated.length) lines.push(`  Simulators: ${simulated.join(', ')} — runs fully offline`);
   lines.push('');

@@ -17,7 +17,9 @@ const TEAM = [
 export async function seedDemoTenant(app: INestApplicationContext): Promise<typeof DEMO_LOGIN> {
   const logger = new Logger('Seed');
   const dataSource = app.get(DataSource);
-  const existing: unknown[] = await dataSource.query('SELECT 1 FROM auth_find_user_by_email($1)', [DEMO_LOGIN.email]);
+  const existing: unknown[] = await dataSource.query('SELECT 1 FROM auth_find_user_by_email($1)', [
+    DEMO_LOGIN.email,
+  ]);
   if (existing.length) return DEMO_LOGIN;
 
   const context = app.get(TenantContext);
@@ -27,9 +29,16 @@ export async function seedDemoTenant(app: INestApplicationContext): Promise<type
     tenants.create('Navaia Demo', async (tenant) => {
       logger.log('Seeding the demo tenant [1/2]: owner');
       const owner = await users.createOwner({ name: 'Demo Owner', ...DEMO_LOGIN });
-      context.write('principal', { type: 'user', id: owner.id, tenantId: tenant.id, role: Role.Owner, mustChangePassword: false });
+      context.write('principal', {
+        type: 'user',
+        id: owner.id,
+        tenantId: tenant.id,
+        role: Role.Owner,
+        mustChangePassword: false,
+      });
       logger.log(`Seeding the demo tenant [2/2]: ${TEAM.length} team members`);
-      for (const member of TEAM) await users.create({ ...member, password: `${DEMO_LOGIN.password}-${member.role}` });
+      for (const member of TEAM)
+        await users.create({ ...member, password: `${DEMO_LOGIN.password}-${member.role}` });
     }),
   );
   logger.log('Demo tenant ready');

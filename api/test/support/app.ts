@@ -19,11 +19,19 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     LOG_LEVEL: 'silent',
     SIMULATOR_SPEED: 'fast',
   });
-  return { ...config, databaseUrl, role: AppRole.Http, queuePrefix: `navaia-test-${process.pid}`, ...overrides };
+  return {
+    ...config,
+    databaseUrl,
+    role: AppRole.Http,
+    queuePrefix: `navaia-test-${process.pid}`,
+    ...overrides,
+  };
 }
 
 /** The HTTP application as production builds it, ready for supertest. */
-export async function createTestApp(overrides: Partial<ResolvedConfig> = {}): Promise<NestFastifyApplication> {
+export async function createTestApp(
+  overrides: Partial<ResolvedConfig> = {},
+): Promise<NestFastifyApplication> {
   const app = await createHttpApp(testConfig(overrides));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -39,7 +47,10 @@ export interface TestTenant extends AuthResponse {
 }
 
 /** Registers a new tenant with a unique owner; every test gets its own tenant. */
-export async function registerTenant(app: NestFastifyApplication, name = 'Acme'): Promise<TestTenant> {
+export async function registerTenant(
+  app: NestFastifyApplication,
+  name = 'Acme',
+): Promise<TestTenant> {
   const email = `owner-${randomUUID()}@example.com`;
   const res = await request(app.getHttpServer())
     .post('/api/v1/auth/register')
@@ -75,13 +86,20 @@ export async function addMember(
     .set(admin.auth)
     .send({ name: `Member ${role}`, email, role, password: initial })
     .expect(201);
-  const login = await http.post('/api/v1/auth/login').send({ email, password: initial }).expect(200);
+  const login = await http
+    .post('/api/v1/auth/login')
+    .send({ email, password: initial })
+    .expect(200);
   const changed = await http
     .post('/api/v1/auth/change-password')
     .set({ Authorization: `Bearer ${login.body.accessToken}` })
     .send({ currentPassword: initial, newPassword: STRONG_PASSWORD })
     .expect(200);
-  return { id: created.body.id, email, auth: { Authorization: `Bearer ${changed.body.accessToken}` } };
+  return {
+    id: created.body.id,
+    email,
+    auth: { Authorization: `Bearer ${changed.body.accessToken}` },
+  };
 }
 
 /** Runs SQL as the application role within one tenant, as a request would. */

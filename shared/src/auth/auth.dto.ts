@@ -3,7 +3,6 @@ import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsAcceptablePassword } from './password.validator';
 import { normaliseEmail, trimString } from '../common/transforms';
 
-
 export class RegisterDto {
   @Transform(trimString)
   @IsString()

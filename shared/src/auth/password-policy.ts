@@ -41,6 +41,7 @@ export function passwordProblem(
   if (local && local.length >= 4 && lower.includes(local))
     return 'password must not contain your email address';
   const name = context.name?.trim().toLowerCase();
-  if (name && name.length >= 4 && lower.includes(name)) return 'password must not contain your name';
+  if (name && name.length >= 4 && lower.includes(name))
+    return 'password must not contain your name';
   return null;
 }

@@ -82,7 +82,9 @@ export class TenantVoiceDto {
 
 export class TenantTelephonyDto {
   @IsOptional()
-  @Matches(E164, { message: 'fromNumber must be a phone number in E.164 format, e.g. +14155550123' })
+  @Matches(E164, {
+    message: 'fromNumber must be a phone number in E.164 format, e.g. +14155550123',
+  })
   fromNumber?: string;
 }
 

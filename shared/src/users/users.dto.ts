@@ -4,7 +4,6 @@ import { IsAcceptablePassword } from '../auth/password.validator';
 import { Role } from '../auth/roles';
 import { normaliseEmail, trimString } from '../common/transforms';
 
-
 export class CreateUserDto {
   @Transform(trimString)
   @IsString()

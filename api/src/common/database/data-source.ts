@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { migrations } from '../../../../migrations';
+import { join } from 'node:path';
 import { APP_DB_ROLE } from './app-role';
 import { entities } from './entities';
 import { SnakeNamingStrategy } from './naming.strategy';
@@ -22,11 +22,22 @@ export function runtimeDataSourceOptions(url: string, poolSize = 20): DataSource
   };
 }
 
+/**
+ * The migrations folder at the repository root, seen from this file in the source tree
+ * (ts, tests) and in the build (js). Only `<unix-ms>-<Name>` files are migrations.
+ */
+const MIGRATIONS = join(__dirname, '../../../../migrations/[0-9]*-*.{ts,js}');
+
 const MIGRATION_LOCK = 7_482_001; // any constant; serialises migrations across processes
 
 /** Applies pending migrations as the connecting (owner) user; safe to call from many processes. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'migrations' });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: [MIGRATIONS],
+    migrationsTableName: 'migrations',
+  });
   await ds.initialize();
   try {
     await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -13,8 +13,14 @@ export class TenantTransactionInterceptor implements NestInterceptor {
   constructor(private readonly db: TenantDb) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const principal = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>().user;
+    const principal = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user?: Principal }>().user;
     if (!principal) return next.handle();
-    return from(this.db.run(principal.tenantId, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(
+      this.db.run(principal.tenantId, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 }

@@ -24,9 +24,15 @@ export const CommonErrors = {
   forbidden: (message = 'Your role does not allow this') =>
     new AppException(403, 'forbidden', message),
   unavailable: (what: string) =>
-    new AppException(503, 'dependency_unavailable', `${what} is unavailable; try again shortly`, undefined, {
-      'Retry-After': '5',
-    }),
+    new AppException(
+      503,
+      'dependency_unavailable',
+      `${what} is unavailable; try again shortly`,
+      undefined,
+      {
+        'Retry-After': '5',
+      },
+    ),
   tooManyRequests: (retryAfterSeconds: number, message = 'Too many requests') =>
     new AppException(429, 'rate_limited', message, undefined, {
       'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),

@@ -23,7 +23,11 @@ interface Mapped {
 
 // PostgreSQL errors that bad input can provoke; everything else is ours and a 500.
 const PG_ERRORS: Record<string, Omit<Mapped, 'details' | 'headers'>> = {
-  '23505': { statusCode: 409, code: 'conflict', message: 'A record with these values already exists' },
+  '23505': {
+    statusCode: 409,
+    code: 'conflict',
+    message: 'A record with these values already exists',
+  },
   '23503': { statusCode: 409, code: 'conflict', message: 'A referenced record does not exist' },
   '22P02': { statusCode: 400, code: 'invalid_input', message: 'A value has an invalid format' },
   '22001': { statusCode: 400, code: 'invalid_input', message: 'A value is too long' },
@@ -50,16 +54,25 @@ export function mapError(error: unknown): Mapped {
       typeof response === 'string'
         ? response
         : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message.join('; '))
+          ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode: status, code: (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_'), message };
+    return {
+      statusCode: status,
+      code: (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_'),
+      message,
+    };
   }
   if (error instanceof QueryFailedError) {
     const pgCode = (error.driverError as { code?: string } | undefined)?.code;
     if (pgCode && PG_ERRORS[pgCode]) return PG_ERRORS[pgCode];
   }
   const fastify = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastify.code === 'string' && fastify.code.startsWith('FST_') && fastify.statusCode && fastify.statusCode < 500) {
+  if (
+    typeof fastify.code === 'string' &&
+    fastify.code.startsWith('FST_') &&
+    fastify.statusCode &&
+    fastify.statusCode < 500
+  ) {
     return {
       statusCode: fastify.statusCode,
       code: FASTIFY_CODES[fastify.code] ?? 'bad_request',
@@ -81,7 +94,12 @@ export function errorBody(mapped: Mapped, requestId: string): ErrorBody & { code
 }
 
 /** Sends any error as the error body of the API contract; only real faults are 500s. */
-export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
+export function sendError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: Logger,
+) {
   const mapped = mapError(error);
   if (mapped.statusCode >= 500 && mapped.statusCode !== 503) {
     logger.error({ err: error, requestId: request.id }, 'Unhandled error');

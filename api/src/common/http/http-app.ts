@@ -55,7 +55,12 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'https://api.elevenlabs.io', 'wss://api.elevenlabs.io', 'wss://*.elevenlabs.io'],
+        connectSrc: [
+          "'self'",
+          'https://api.elevenlabs.io',
+          'wss://api.elevenlabs.io',
+          'wss://*.elevenlabs.io',
+        ],
         mediaSrc: ["'self'", 'blob:', 'data:'],
         workerSrc: ["'self'", 'blob:'],
       },

@@ -36,7 +36,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   });
   document.components = {
     ...document.components,
-    schemas: { ...(schemas as OpenAPIObject['components'] & object), ...document.components?.schemas },
+    schemas: {
+      ...(schemas as OpenAPIObject['components'] & object),
+      ...document.components?.schemas,
+    },
   };
   return document;
 }

@@ -45,7 +45,8 @@ export async function keysetPage<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const limit = query.limit ?? PAGE_LIMIT_DEFAULT;
   const direction = keys[0].direction;
-  if (keys.some((k) => k.direction !== direction)) throw new Error('Sort keys must share a direction');
+  if (keys.some((k) => k.direction !== direction))
+    throw new Error('Sort keys must share a direction');
   const columns = keys.map((k) => k.column).join(', ');
   if (query.cursor) {
     const values = decodeCursor(query.cursor, keys.length);
@@ -63,6 +64,8 @@ export async function keysetPage<T extends ObjectLiteral>(
   return {
     data,
     nextCursor:
-      rows.length > limit && last ? encodeCursor(keys.map((k) => cursorValue(last[k.property]))) : null,
+      rows.length > limit && last
+        ? encodeCursor(keys.map((k) => cursorValue(last[k.property])))
+        : null,
   };
 }

@@ -15,7 +15,10 @@ export class QueueProducer {
     if (client.status !== 'ready') throw CommonErrors.unavailable('The job queue');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(CommonErrors.unavailable('The job queue')), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(CommonErrors.unavailable('The job queue')),
+        ENQUEUE_TIMEOUT_MS,
+      );
     });
     try {
       const job = await Promise.race([queue.add(name as never, data as never, options), timeout]);

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthResponse, ChangePasswordDto, LoginDto, MeResponse, RegisterDto, Role } from '@navaia/shared';
+import {
+  AuthResponse,
+  ChangePasswordDto,
+  LoginDto,
+  MeResponse,
+  RegisterDto,
+  Role,
+} from '@navaia/shared';
 import { AllowPendingPasswordChange, MinRole, Public } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { AuthService, ClientInfo } from './auth.service';
@@ -71,7 +78,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session: revokes the refresh token family' })
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(this.cookie.read(request));
     this.cookie.clear(reply);
   }

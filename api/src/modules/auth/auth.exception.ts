@@ -16,7 +16,11 @@ export const AuthErrors = {
   invalidCredentials: () =>
     new AppException(401, AuthErrorCode.InvalidCredentials, 'Email or password is incorrect'),
   invalidRefreshToken: () =>
-    new AppException(401, AuthErrorCode.InvalidRefreshToken, 'Your session has ended; please log in again'),
+    new AppException(
+      401,
+      AuthErrorCode.InvalidRefreshToken,
+      'Your session has ended; please log in again',
+    ),
   passwordChangeRequired: () =>
     new AppException(403, AuthErrorCode.PasswordChangeRequired, 'Password change required'),
   wrongCurrentPassword: () =>
@@ -24,7 +28,9 @@ export const AuthErrors = {
       { field: 'currentPassword', message: 'currentPassword is incorrect' },
     ]),
   weakPassword: (problem: string) =>
-    new AppException(400, 'validation_failed', problem, [{ field: 'newPassword', message: problem }]),
+    new AppException(400, 'validation_failed', problem, [
+      { field: 'newPassword', message: problem },
+    ]),
   emailTaken: () =>
     new AppException(409, AuthErrorCode.EmailTaken, 'A user with this email already exists', [
       { field: 'email', message: 'email is already in use' },

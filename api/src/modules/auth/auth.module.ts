@@ -13,6 +13,13 @@ import { TokenService } from './token.service';
 @Module({
   imports: [PassportModule, JwtModule.register({}), TenantModule],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle, RefreshCookie, RefreshTokenService, TokenService],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    LoginThrottle,
+    RefreshCookie,
+    RefreshTokenService,
+    TokenService,
+  ],
 })
 export class AuthModule {}

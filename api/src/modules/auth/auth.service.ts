@@ -51,7 +51,12 @@ export class AuthService {
     return this.tenants.create(dto.tenantName, async () => {
       const user = await this.users.createOwner(dto);
       this.actAs(user);
-      await this.audit.record({ action: 'create', entityType: 'user', entityId: user.id, after: toUserView(user) });
+      await this.audit.record({
+        action: 'create',
+        entityType: 'user',
+        entityId: user.id,
+        after: toUserView(user),
+      });
       return this.startSession(user, client);
     });
   }
@@ -74,7 +79,10 @@ export class AuthService {
     });
   }
 
-  async refresh(cookie: string | undefined, client: ClientInfo): Promise<SessionResult<{ accessToken: string }>> {
+  async refresh(
+    cookie: string | undefined,
+    client: ClientInfo,
+  ): Promise<SessionResult<{ accessToken: string }>> {
     const tenantId = await this.refreshTokens.tenantOf(cookie);
     const result = await this.db.run(tenantId, async () => {
       const next = await this.refreshTokens.rotate(cookie, client);
@@ -93,10 +101,14 @@ export class AuthService {
   }
 
   /** Replaces the password, ends every other session and starts a fresh one. */
-  async changePassword(dto: ChangePasswordDto, client: ClientInfo): Promise<SessionResult<AuthResponse>> {
+  async changePassword(
+    dto: ChangePasswordDto,
+    client: ClientInfo,
+  ): Promise<SessionResult<AuthResponse>> {
     const principal = this.context.principal;
     const hash = await this.users.passwordHashOf(principal.id);
-    if (!hash || !(await this.hasher.verify(hash, dto.currentPassword))) throw AuthErrors.wrongCurrentPassword();
+    if (!hash || !(await this.hasher.verify(hash, dto.currentPassword)))
+      throw AuthErrors.wrongCurrentPassword();
     const user = await this.users.get(principal.id);
     const problem =
       dto.newPassword === dto.currentPassword
@@ -111,11 +123,17 @@ export class AuthService {
 
   async me(): Promise<MeResponse> {
     const principal = this.context.principal;
-    const [user, tenant] = await Promise.all([this.users.get(principal.id), this.tenants.current()]);
+    const [user, tenant] = await Promise.all([
+      this.users.get(principal.id),
+      this.tenants.current(),
+    ]);
     return {
       user: toUserView(user),
       tenant: toTenantView(tenant),
-      principal: { type: principal.type, ...(principal.scopes ? { scopes: principal.scopes } : {}) },
+      principal: {
+        type: principal.type,
+        ...(principal.scopes ? { scopes: principal.scopes } : {}),
+      },
     };
   }
 
@@ -142,7 +160,11 @@ export class AuthService {
     const refresh = await this.refreshTokens.issue(user.id, client);
     const tenant = await this.tenants.current();
     return {
-      body: { accessToken: this.accessTokenFor(user), user: toUserView(user), tenant: toTenantView(tenant) },
+      body: {
+        accessToken: this.accessTokenFor(user),
+        user: toUserView(user),
+        tenant: toTenantView(tenant),
+      },
       refreshToken: refresh.value,
     };
   }

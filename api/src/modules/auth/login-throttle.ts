@@ -35,7 +35,9 @@ export class LoginThrottle {
         throw CommonErrors.unavailable('Login');
       });
     if (!result) throw CommonErrors.unavailable('Login');
-    const [ipCount, ipTtl, accountCount, accountTtl] = result.map(([, value]) => Number(value ?? 0));
+    const [ipCount, ipTtl, accountCount, accountTtl] = result.map(([, value]) =>
+      Number(value ?? 0),
+    );
     if (accountCount >= ACCOUNT_FAILURE_LIMIT) throw AuthErrors.loginThrottled(accountTtl / 1000);
     if (ipCount >= IP_FAILURE_LIMIT) throw AuthErrors.loginThrottled(ipTtl / 1000);
   }

@@ -30,6 +30,11 @@ export class RefreshCookie {
   }
 
   clear(reply: FastifyReply): void {
-    void reply.clearCookie(NAME, { path: PATH, httpOnly: true, sameSite: 'strict', secure: this.secure });
+    void reply.clearCookie(NAME, {
+      path: PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+    });
   }
 }

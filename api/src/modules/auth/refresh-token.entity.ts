@@ -1,11 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type RefreshRevokeReason =
-  | 'rotated'
-  | 'logout'
-  | 'reuse'
-  | 'password_changed'
-  | 'user_removed';
+  'rotated' | 'logout' | 'reuse' | 'password_changed' | 'user_removed';
 
 /** One link in a rotation chain; every token of a login shares its `familyId`. */
 @Entity('refresh_tokens')

@@ -46,7 +46,11 @@ export class RefreshTokenService {
   ) {}
 
   /** Within the tenant transaction: a new token, in a new family unless one is given. */
-  async issue(userId: string, client: ClientInfo, familyId = uuidv7()): Promise<IssuedRefreshToken> {
+  async issue(
+    userId: string,
+    client: ClientInfo,
+    familyId = uuidv7(),
+  ): Promise<IssuedRefreshToken> {
     const secret = randomBytes(32).toString('base64url');
     const token = this.db.repo(RefreshToken).create({
       id: uuidv7(),
@@ -120,6 +124,7 @@ export class RefreshTokenService {
     const parsed = parse(value);
     if (!parsed) return;
     const token = await this.db.repo(RefreshToken).findOneBy({ id: parsed.id });
-    if (token && matches(token.tokenHash, parsed.secret)) await this.revokeFamily(token.familyId, 'logout');
+    if (token && matches(token.tokenHash, parsed.secret))
+      await this.revokeFamily(token.familyId, 'logout');
   }
 }

@@ -14,7 +14,9 @@ async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
     await Promise.race([
       probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS))),
+      new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS)),
+      ),
     ]);
     return 'up';
   } catch {

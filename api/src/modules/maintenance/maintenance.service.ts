@@ -22,14 +22,24 @@ export class MaintenanceService {
 
   /** Hourly: one purge job per tenant; the job id makes a re-run in the same hour a no-op. */
   async schedule(): Promise<void> {
-    await this.queue.upsertJobScheduler('hourly-purge', { every: HOUR_MS }, { name: MaintenanceJob.PurgeExpired });
+    await this.queue.upsertJobScheduler(
+      'hourly-purge',
+      { every: HOUR_MS },
+      { name: MaintenanceJob.PurgeExpired },
+    );
   }
 
   async fanOutPurge(now = Date.now()): Promise<number> {
-    const tenants: { app_tenant_ids: string }[] = await this.dataSource.query('SELECT app_tenant_ids()');
+    const tenants: { app_tenant_ids: string }[] =
+      await this.dataSource.query('SELECT app_tenant_ids()');
     const hour = Math.floor(now / HOUR_MS);
     for (const { app_tenant_ids: tenantId } of tenants) {
-      await this.producer.add(this.queue, MaintenanceJob.PurgeTenant, { tenantId }, { jobId: `purge-${tenantId}-${hour}` });
+      await this.producer.add(
+        this.queue,
+        MaintenanceJob.PurgeTenant,
+        { tenantId },
+        { jobId: `purge-${tenantId}-${hour}` },
+      );
     }
     return tenants.length;
   }
@@ -43,6 +53,9 @@ export class MaintenanceService {
       'DELETE FROM idempotency_keys WHERE expires_at < $1',
       [now],
     );
-    return { refreshTokens: (tokens.affected ?? 0) + (revoked.affected ?? 0), idempotencyKeys: keys[1] ?? 0 };
+    return {
+      refreshTokens: (tokens.affected ?? 0) + (revoked.affected ?? 0),
+      idempotencyKeys: keys[1] ?? 0,
+    };
   }
 }

@@ -37,7 +37,12 @@ export class TenantService {
       await this.db.repo(Tenant).insert(tenant);
       const saved = await this.db.repo(Tenant).findOneByOrFail({ id });
       const result = await then(saved);
-      await this.audit.record({ action: 'create', entityType: 'tenant', entityId: id, after: toTenantView(saved) });
+      await this.audit.record({
+        action: 'create',
+        entityType: 'tenant',
+        entityId: id,
+        after: toTenantView(saved),
+      });
       return result;
     });
   }
@@ -59,7 +64,8 @@ export class TenantService {
     if (dto.name !== undefined) next.name = dto.name;
     if (dto.timezone !== undefined) next.timezone = dto.timezone;
     if (dto.defaultCountry !== undefined) next.defaultCountry = dto.defaultCountry;
-    if (dto.callingWindow) next.callingWindow = { ...dto.callingWindow, days: [...dto.callingWindow.days].sort() };
+    if (dto.callingWindow)
+      next.callingWindow = { ...dto.callingWindow, days: [...dto.callingWindow.days].sort() };
     if (dto.limits) next.limits = { ...tenant.limits, ...dto.limits };
     if (dto.voice) {
       next.voice = {
@@ -71,7 +77,13 @@ export class TenantService {
     if (dto.telephony) next.telephony = { ...tenant.telephony, ...dto.telephony };
     await this.db.repo(Tenant).update({ id: tenant.id }, next);
     const after = await this.view();
-    await this.audit.record({ action: 'update', entityType: 'tenant', entityId: tenant.id, before, after });
+    await this.audit.record({
+      action: 'update',
+      entityType: 'tenant',
+      entityId: tenant.id,
+      before,
+      after,
+    });
     return after;
   }
 }

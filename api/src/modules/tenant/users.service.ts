@@ -12,7 +12,9 @@ import { toUserView, User } from './user.entity';
 import { TenantErrors } from './tenant.exception';
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
+  );
 }
 
 @Injectable()
@@ -39,10 +41,16 @@ export class UsersService {
 
   /** A member added by an admin; the initial password must be changed at first login. */
   async create(dto: CreateUserDto): Promise<UserView> {
-    if (dto.role === Role.Owner && this.context.principal.role !== Role.Owner) throw TenantErrors.ownerRequired();
+    if (dto.role === Role.Owner && this.context.principal.role !== Role.Owner)
+      throw TenantErrors.ownerRequired();
     const user = await this.insert({ ...dto, mustChangePassword: true });
     const view = toUserView(user);
-    await this.audit.record({ action: 'create', entityType: 'user', entityId: user.id, after: view });
+    await this.audit.record({
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      after: view,
+    });
     return view;
   }
 
@@ -90,7 +98,9 @@ export class UsersService {
     } else if (user.role === Role.Owner && actor.role !== Role.Owner) {
       throw TenantErrors.ownerRequired();
     }
-    await this.db.repo(User).update({ id }, { name: dto.name ?? user.name, role: dto.role ?? user.role });
+    await this.db
+      .repo(User)
+      .update({ id }, { name: dto.name ?? user.name, role: dto.role ?? user.role });
     const after = toUserView(await this.get(id));
     await this.audit.record({ action: 'update', entityType: 'user', entityId: id, before, after });
     return after;
@@ -105,7 +115,12 @@ export class UsersService {
       await this.assertAnotherOwner(id);
     }
     await this.db.repo(User).delete({ id });
-    await this.audit.record({ action: 'delete', entityType: 'user', entityId: id, before: toUserView(user) });
+    await this.audit.record({
+      action: 'delete',
+      entityType: 'user',
+      entityId: id,
+      before: toUserView(user),
+    });
   }
 
   private async assertAnotherOwner(exceptId: string): Promise<void> {

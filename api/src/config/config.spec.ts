@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, TelephonyProviderName, VoiceProviderName } from './config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'navaia-config-'));
+
+describe('configuration', () => {
+  it('defaults to a complete development setup on simulators', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      role: 'all',
+      redisUrl: 'redis://127.0.0.1:6379',
+      voiceProvider: VoiceProviderName.Simulator,
+      telephonyProvider: TelephonyProviderName.Simulator,
+      seedDemo: true,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the generated development JWT secret across restarts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(loadConfig({ DATA_DIR: dir }).jwtSecret);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: /],
+    [{ APP_ROLE: 'both' }, /^APP_ROLE: /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgres:\/\/ URL/],
+    [{ JWT_SECRET: 'short' }, /^JWT_SECRET: /],
+    [{ TWILIO_FROM_NUMBER: '555-1234' }, /^TWILIO_FROM_NUMBER: must be an E\.164 number/],
+    [
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' },
+      /^JWT_SECRET: is required in production/,
+    ],
+    [{ VOICE_PROVIDER: 'elevenlabs' }, /^ELEVENLABS_API_KEY: is required/],
+  ])('stops with one line naming the key for %p', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it('uses the real providers when their credentials are present', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      ELEVENLABS_API_KEY: 'xi-key',
+      ELEVENLABS_WEBHOOK_SECRETS: 'one, two',
+      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'token',
+      PLATFORM_OPERATOR_EMAILS: 'Ops@Example.com',
+    });
+    expect(config.voiceProvider).toBe(VoiceProviderName.ElevenLabs);
+    expect(config.telephonyProvider).toBe(TelephonyProviderName.Twilio);
+    expect(config.elevenLabs.webhookSecrets).toEqual(['one', 'two']);
+    expect(config.platformOperatorEmails).toEqual(['ops@example.com']);
+  });
+});
