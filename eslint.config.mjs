@@ -48,7 +48,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'react/*', '@mantine/*'], message: 'shared must stay framework-free' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'react/*', '@mantine/*'],
+              message: 'shared must stay framework-free',
+            },
           ],
         },
       ],

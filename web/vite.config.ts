@@ -16,7 +16,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
   },
   test: {
     environment: 'jsdom',
@@ -25,6 +25,8 @@ export default defineConfig({
     // Rendering and date formatting must not depend on the machine's zone.
     env: { TZ: 'UTC' },
     restoreMocks: true,
+    // Whole-form interaction tests type a lot; shared CI machines can be slow.
+    testTimeout: 15_000,
     css: false,
   },
 });

@@ -1,12 +1,9 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ClsModule } from 'nestjs-cls';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AccessGuard } from './common/auth/access.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { DatabaseModule } from './common/database/database.module';
-import { TenantTransactionInterceptor } from './common/database/tenant-transaction.interceptor';
 import { CommonErrors } from './common/errors/app.exception';
 import { AllExceptionsFilter } from './common/errors/exception.filter';
 import { toFieldErrors } from './common/errors/validation';
@@ -20,9 +17,6 @@ import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { TenantModule } from './modules/tenant/tenant.module';
 
-/** Routes whose every request would only add noise to the logs. */
-const QUIET_ROUTES = new Set(['/api/health', '/api/health/ready', '/api/metrics']);
-
 export interface ResolvedConfig extends AppConfig {
   databaseUrl: string;
 }
@@ -35,29 +29,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            setup: (cls, req: IncomingMessage & { id?: string }) => cls.set('requestId', req.id),
-          },
-        }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Fastify assigns the id (honouring X-Request-Id); pino-http reuses it per line.
-            genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? '',
-            autoLogging: { ignore: (req) => QUIET_ROUTES.has(req.url ?? '') },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-            },
-          },
-        }),
         DatabaseModule.forRoot(config.databaseUrl),
         RedisModule.forRoot(config.redisUrl),
         QueueModule.forRoot(config.redisUrl, config.queuePrefix),
@@ -70,6 +41,9 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // The CLS service without ClsModule.forRoot, whose no-op guard and interceptor would
+        // run on every request: contexts are entered by TenantTransactionInterceptor and jobs.
+        { provide: ClsService, useFactory: () => ClsServiceManager.getClsService() },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
@@ -82,9 +56,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, ClsService],
     };
   }
 }

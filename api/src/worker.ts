@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppLogger, createPino } from './common/logging/logger';
 import { AppModule, ResolvedConfig } from './app.module';
 import { AppRole } from './config/config';
 import { prepare } from './bootstrap/prepare';
@@ -13,9 +13,8 @@ export async function startWorker(
 ): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ ...config, role: AppRole.Worker }),
-    { bufferLogs: true },
+    { logger: new AppLogger(createPino(config.logLevel)) },
   );
-  app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.init();
   process.once('beforeExit', () => void stop());

@@ -1,15 +1,17 @@
 import { RequestMethod } from '@nestjs/common';
-import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { IS_PUBLIC } from '../src/common/auth/decorators';
+import { TenantTransactionInterceptor } from '../src/common/database/tenant-transaction.interceptor';
 import { createTestApp } from './support/app';
 
 interface Route {
   method: string;
   path: string;
   isPublic: boolean;
+  tenantScoped: boolean;
 }
 
 /** Every public route, on purpose. A new one fails this test until it is added here. */
@@ -50,6 +52,11 @@ function listRoutes(app: NestFastifyApplication): Route[] {
           method,
           path: full.startsWith('/api/') ? full : join('api/v1', full),
           isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true,
+          tenantScoped: [handler, controller].some((target) =>
+            ((Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[]) ?? []).includes(
+              TenantTransactionInterceptor,
+            ),
+          ),
         },
       ];
     });
@@ -73,6 +80,13 @@ describe('route guards', () => {
   it('marks exactly the intended routes @Public()', () => {
     const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('runs every authenticated route in its tenant transaction', () => {
+    const unscoped = routes
+      .filter((r) => !r.isPublic && !r.tenantScoped)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscoped).toEqual([]);
   });
 
   it('answers 401 on every other route without credentials', async () => {

@@ -103,6 +103,10 @@ class RawEnv {
   LOG_LEVEL?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATA_DIR?: string;
   @IsOptional() @IsEnum(['true', 'false']) SEED_DEMO?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be letters, digits, - or _' })
+  QUEUE_PREFIX?: string;
 }
 
 export interface AppConfig {
@@ -198,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     seedDemo: (raw.SEED_DEMO ?? (production ? 'false' : 'true')) === 'true',
     bodyLimitBytes: 1024 * 1024,
-    queuePrefix: 'navaia',
+    queuePrefix: raw.QUEUE_PREFIX ?? 'navaia',
     elevenLabs: {
       apiKey: raw.ELEVENLABS_API_KEY,
       webhookSecrets: raw.ELEVENLABS_WEBHOOK_SECRETS ?? [],

@@ -107,6 +107,20 @@ describe('the app', () => {
     expect(await screen.findByRole('menuitem', { name: 'Log out' })).toBeVisible();
   });
 
+  it('hides the Team page from roles the API does not list the team to', async () => {
+    fakeApi(backendFor({ role: 'viewer' as never }));
+    renderApp('/settings');
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(await screen.findByLabelText('Organisation name')).toBeDisabled();
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Organisation']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Organisation']);
+  });
+
   it('sends a visitor without a session to log in, then on to the page they asked for', async () => {
     const backend = backendFor({}, false);
     fakeApi(backend);

@@ -3,16 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuthErrors } from '../../modules/auth/auth.exception';
 import type { Principal } from '../tenancy/principal';
-import { TenantContext } from '../tenancy/tenant-context';
 import { IS_PUBLIC } from './decorators';
 
 /** Global: every route needs a valid principal unless it is marked @Public(). */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard(['jwt']) {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly context: TenantContext,
-  ) {
+  constructor(private readonly reflector: Reflector) {
     super();
   }
 
@@ -25,9 +21,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt']) {
     return super.canActivate(context);
   }
 
+  /** The principal lands on `request.user`; the tenant interceptor enters it into the context. */
   override handleRequest<TUser = Principal>(error: unknown, principal: unknown): TUser {
     if (error || !principal) throw AuthErrors.unauthenticated();
-    this.context.write('principal', principal as Principal);
     return principal as TUser;
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { runtimeDataSourceOptions } from './data-source';
+import { TenantTransactionInterceptor } from './tenant-transaction.interceptor';
 import { TenantDb } from './tenant-db';
 
 @Global()
@@ -10,8 +11,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot(runtimeDataSourceOptions(url))],
-      providers: [TenantDb],
-      exports: [TenantDb],
+      providers: [TenantDb, TenantTransactionInterceptor],
+      exports: [TenantDb, TenantTransactionInterceptor],
     };
   }
 }

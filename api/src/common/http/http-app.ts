@@ -1,36 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { RequestMethod } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
 import { AppModule, ResolvedConfig } from '../../app.module';
-import { uuidv7 } from '../database/uuid';
-import { registerHttpMetrics } from './metrics';
+import { AppLogger, createPino } from '../logging/logger';
+import { recordHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
+import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers';
 import { findWebDist } from './web-dist';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Routes whose every request would only add noise to the access log. */
+const QUIET_ROUTES = new Set(['/api/health', '/api/health/ready', '/api/metrics']);
+
+/** Unique across processes without a random draw per request: a per-process prefix and a counter. */
+function requestIdGenerator(): (req: IncomingMessage) => string {
+  const prefix = randomBytes(6).toString('hex');
+  let counter = 0;
+  return (req) => {
+    const incoming = req.headers['x-request-id'];
+    if (typeof incoming === 'string' && REQUEST_ID.test(incoming)) return incoming;
+    counter = (counter + 1) % Number.MAX_SAFE_INTEGER;
+    return `${prefix}-${counter.toString(36)}`;
+  };
+}
 
 /** The HTTP application exactly as it runs in production; tests build it the same way. */
 export async function createHttpApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  const pino = createPino(config.logLevel);
   const adapter = new FastifyAdapter({
+    // No Fastify logger: it would build a child logger per request. One access line per
+    // request is written below instead, with the fields that matter.
+    logger: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.env === 'production' ? 1 : false,
-    genReqId: (req: IncomingMessage) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
-      (req as IncomingMessage & { id?: string }).id = id; // read by the logger and the request context
-      return id;
-    },
+    genReqId: requestIdGenerator(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     rawBody: true,
-    bufferLogs: true,
+    logger: new AppLogger(pino),
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', {
     exclude: [
@@ -41,32 +52,38 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  const apiHeaders = apiSecurityHeaders(config.publicBaseUrl.startsWith('https://'));
+  const pageHeaders = pageSecurityHeaders();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // Set on the raw response: cheaper than Fastify's validated header API on a hot path.
+    const raw = reply.raw;
+    raw.setHeader('x-request-id', request.id);
+    for (const name in apiHeaders) raw.setHeader(name, apiHeaders[name]);
+    done();
+  });
+  // Documents (the SPA, the API docs) get the full browser policy: CSP, framing, etc.
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-request-id', request.id);
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) void reply.headers(pageHeaders);
     done(null, payload);
   });
-  registerHttpMetrics(fastify);
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // The API docs page and Mantine inject inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: [
-          "'self'",
-          'https://api.elevenlabs.io',
-          'wss://api.elevenlabs.io',
-          'wss://*.elevenlabs.io',
-        ],
-        mediaSrc: ["'self'", 'blob:', 'data:'],
-        workerSrc: ["'self'", 'blob:'],
-      },
-    },
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url;
+    recordHttpMetrics(request.method, route, reply.statusCode, reply.elapsedTime);
+    if (reply.statusCode >= 500 || !QUIET_ROUTES.has(route ?? '')) {
+      pino.info(
+        {
+          requestId: request.id,
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+    done();
   });
-  await app.register(fastifyCookie);
   setupOpenApi(app);
 
   const webDist = findWebDist();

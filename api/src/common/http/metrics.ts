@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const metricsRegistry = new Registry();
@@ -19,12 +18,25 @@ const latency = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** Records every response under its route template (not its raw URL, which has ids). */
-export function registerHttpMetrics(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status_code: reply.statusCode });
-    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
-    done();
-  });
+// Label lookups hash their values on every call; the children are cached per route instead.
+const latencyByRoute = new Map<string, ReturnType<typeof latency.labels>>();
+const countByRouteAndStatus = new Map<string, ReturnType<typeof requests.labels>>();
+
+/** Records a response under its route template (not its raw URL, which holds ids). */
+export function recordHttpMetrics(
+  method: string,
+  route: string | undefined,
+  status: number,
+  elapsedMs: number,
+): void {
+  const label = route ?? 'unmatched';
+  const key = `${method} ${label}`;
+  let timer = latencyByRoute.get(key);
+  if (!timer) latencyByRoute.set(key, (timer = latency.labels(method, label)));
+  timer.observe(elapsedMs / 1000);
+  const countKey = `${key} ${status}`;
+  let counter = countByRouteAndStatus.get(countKey);
+  if (!counter)
+    countByRouteAndStatus.set(countKey, (counter = requests.labels(method, label, String(status))));
+  counter.inc();
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@navaia/shared';
 import { AllowPendingPasswordChange, MinRole, Public } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { AuthService, ClientInfo } from './auth.service';
 import { RefreshCookie } from './refresh-cookie';
 
@@ -20,7 +21,7 @@ const client = (request: FastifyRequest): ClientInfo => ({
 });
 
 @ApiTags('auth')
-@Controller('auth')
+@TenantScopedController('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, TenantView, UpdateTenantDto } from '@navaia/shared';
 import { MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { TenantService } from './tenant.service';
 
 @ApiTags('tenant')
-@Controller('tenant')
+@TenantScopedController('tenant')
 export class TenantController {
   constructor(private readonly tenants: TenantService) {}
 

@@ -1,6 +1,5 @@
 import {
   Body,
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -14,11 +13,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, Page, PageQueryDto, Role, UpdateUserDto, UserView } from '@navaia/shared';
 import { MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { toUserView } from './user.entity';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
-@Controller('users')
+@TenantScopedController('users')
 @MinRole(Role.Admin)
 export class UsersController {
   constructor(private readonly users: UsersService) {}

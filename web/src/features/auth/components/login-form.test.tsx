@@ -59,7 +59,9 @@ describe('log-in form', () => {
     await user.type(screen.getByLabelText('Password'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
-    expect(await screen.findByTestId('form-error')).toHaveTextContent('Email or password is incorrect');
+    expect(await screen.findByTestId('form-error')).toHaveTextContent(
+      'Email or password is incorrect',
+    );
     expect(authStore.getState().status).not.toBe('authenticated');
   });
 
@@ -67,7 +69,11 @@ describe('log-in form', () => {
     mockApi(() => ({
       status: 429,
       headers: { 'Retry-After': '60' },
-      body: { statusCode: 429, error: 'Too Many Requests', message: 'Too many login attempts; try again later' },
+      body: {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many login attempts; try again later',
+      },
     }));
     const { user } = renderWithProviders(<LoginForm />);
 
@@ -82,18 +88,21 @@ describe('log-in form', () => {
 
   it('signs in with the answer of a successful log-in', async () => {
     const session = { accessToken: 'abc', user: makeUser(), tenant: makeTenant() };
+    let sent: unknown;
     const fetchMock = mockApi(({ body }) => {
-      expect(body).toEqual({ email: 'ada@example.com', password: 'correct horse' });
+      sent = body;
       return { body: session };
     });
     const { user } = renderWithProviders(<LoginForm />);
 
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Email'), ' Ada@Example.com');
     await user.type(screen.getByLabelText('Password'), 'correct horse');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
     await expect.poll(() => authStore.getState().status).toBe('authenticated');
     expect(authStore.getState()).toMatchObject({ accessToken: 'abc', user: session.user });
     expect(requestsOf(fetchMock)).toEqual(['POST /auth/login']);
+    // The shared DTO's transform normalises the email as the API would.
+    expect(sent).toEqual({ email: 'ada@example.com', password: 'correct horse' });
   });
 });

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { CreateUserDto, PASSWORD_MIN_LENGTH, Role } from '@navaia/shared';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { notifySuccess } from '../../../components/ui/notify';
 import { dtoResolver } from '../../../lib/dto-resolver';
@@ -17,6 +17,7 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
   const createUser = useCreateUser();
   const [formError, setFormError] = useState<string | null>(null);
   const {
+    control,
     register,
     handleSubmit,
     reset,
@@ -59,12 +60,23 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
             error={errors.email?.message}
             {...register('email')}
           />
-          <NativeSelect
-            label="Role"
-            description={ROLE_HELP}
-            data={ROLE_OPTIONS}
-            error={errors.role?.message}
-            {...register('role')}
+          <Controller
+            control={control}
+            name="role"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Role"
+                description={ROLE_HELP}
+                data={ROLE_OPTIONS}
+                allowDeselect={false}
+                name={field.name}
+                ref={field.ref}
+                value={field.value}
+                onBlur={field.onBlur}
+                onChange={(value) => field.onChange(value ?? '')}
+                error={fieldState.error?.message}
+              />
+            )}
           />
           <PasswordInput
             label="Initial password"

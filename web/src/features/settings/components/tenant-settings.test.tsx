@@ -75,6 +75,24 @@ describe('organisation settings', () => {
     expect(save()).toBeDisabled();
   });
 
+  it('picks the time zone and country from searchable lists', async () => {
+    const { user, patches } = setUp();
+    await screen.findByLabelText('Organisation name');
+
+    await user.click(select('Time zone'));
+    await user.clear(select('Time zone'));
+    await user.type(select('Time zone'), 'New_York');
+    await user.click(await screen.findByRole('option', { name: 'America/New_York' }));
+    await user.click(select('Default country'));
+    await user.clear(select('Default country'));
+    await user.type(select('Default country'), 'United States');
+    await user.click(await screen.findByRole('option', { name: 'United States (US)' }));
+    await user.click(save());
+
+    await expect.poll(() => patches).toHaveLength(1);
+    expect(patches[0]).toEqual({ timezone: 'America/New_York', defaultCountry: 'US' });
+  });
+
   it('sends null to clear an optional value that was set', async () => {
     const { user, patches } = setUp();
     await screen.findByLabelText('Organisation name');
