@@ -294,6 +294,34 @@ describe('team and tenant settings', () => {
       await http.patch('/api/v1/tenant').set(owner.auth).send({ id: owner.tenant.id }).expect(400);
     });
 
+    it('clears an optional setting sent as null, and refuses null for required ones', async () => {
+      const owner = await registerTenant(app);
+      await http
+        .patch('/api/v1/tenant')
+        .set(owner.auth)
+        .send({
+          telephony: { fromNumber: '+14155550100' },
+          voice: { agents: { sales: 'agent_s' } },
+        })
+        .expect(200);
+      const cleared = await http
+        .patch('/api/v1/tenant')
+        .set(owner.auth)
+        .send({ telephony: { fromNumber: null }, voice: { agents: { sales: null } } })
+        .expect(200);
+      expect(cleared.body.telephony).toEqual({});
+      expect(cleared.body.voice.agents).toEqual({});
+      const res = await http
+        .patch('/api/v1/tenant')
+        .set(owner.auth)
+        .send({ name: null, limits: { maxConcurrentCalls: null } })
+        .expect(400);
+      expect([...new Set(res.body.details.map((d: { field: string }) => d.field))]).toEqual([
+        'name',
+        'limits.maxConcurrentCalls',
+      ]);
+    });
+
     it('viewers and agents read settings but cannot change them', async () => {
       const owner = await registerTenant(app);
       for (const role of ['viewer', 'agent']) {

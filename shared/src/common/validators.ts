@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { getCountries } from 'libphonenumber-js/min';
 
 const countries = new Set<string>(getCountries());
@@ -39,4 +39,12 @@ export function IsCountryCode(options?: ValidationOptions) {
       options: { message: '$property must be a two-letter country code such as US', ...options },
       validator: { validate: isCountryCode },
     });
+}
+
+/**
+ * May be left out, but not sent as null: for settings that always have a value.
+ * (`@IsOptional()` lets null through, which is how clearable settings are cleared.)
+ */
+export function IsOmittable() {
+  return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 }

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, IsTimeZone } from '../common/validators';
+import { IsCountryCode, IsOmittable, IsTimeZone } from '../common/validators';
 import type { CallingWindow, TenantLimits } from './tenant.types';
 import { trimString } from '../common/transforms';
 
@@ -37,19 +37,19 @@ export class CallingWindowDto implements CallingWindow {
 }
 
 export class TenantLimitsDto implements Partial<TenantLimits> {
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(100)
   callsPerSecond?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(500)
   maxConcurrentCalls?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
@@ -69,7 +69,7 @@ export class VoiceAgentsDto {
 }
 
 export class TenantVoiceDto {
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => VoiceAgentsDto)
   agents?: VoiceAgentsDto;
@@ -89,37 +89,37 @@ export class TenantTelephonyDto {
 }
 
 export class UpdateTenantDto {
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timezone?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsCountryCode()
   defaultCountry?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => CallingWindowDto)
   callingWindow?: CallingWindowDto;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => TenantLimitsDto)
   limits?: TenantLimitsDto;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => TenantVoiceDto)
   voice?: TenantVoiceDto;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => TenantTelephonyDto)
   telephony?: TenantTelephonyDto;

@@ -1,8 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsAcceptablePassword } from '../auth/password.validator';
 import { Role } from '../auth/roles';
 import { normaliseEmail, trimString } from '../common/transforms';
+import { IsOmittable } from '../common/validators';
 
 export class CreateUserDto {
   @Transform(trimString)
@@ -26,14 +27,14 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsEnum(Role, { message: 'role must be one of owner, admin, agent, viewer' })
   role?: Role;
 }

@@ -29,6 +29,7 @@ const PG_ERRORS: Record<string, Omit<Mapped, 'details' | 'headers'>> = {
     message: 'A record with these values already exists',
   },
   '23503': { statusCode: 409, code: 'conflict', message: 'A referenced record does not exist' },
+  '23502': { statusCode: 400, code: 'invalid_input', message: 'A required value is missing' },
   '22P02': { statusCode: 400, code: 'invalid_input', message: 'A value has an invalid format' },
   '22001': { statusCode: 400, code: 'invalid_input', message: 'A value is too long' },
   '22003': { statusCode: 400, code: 'invalid_input', message: 'A number is out of range' },

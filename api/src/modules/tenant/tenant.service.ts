@@ -12,6 +12,13 @@ import { AuditService } from '../audit/audit.service';
 import { Tenant, toTenantView } from './tenant.entity';
 import { TenantErrors } from './tenant.exception';
 
+/** A nested setting sent as null is cleared: merged objects drop it instead of storing null. */
+function merge<T extends object>(current: T, patch: object | undefined): T {
+  const next = { ...current, ...patch } as Record<string, unknown>;
+  for (const key of Object.keys(next)) if (next[key] === null) delete next[key];
+  return next as unknown as T;
+}
+
 @Injectable()
 export class TenantService {
   constructor(
@@ -66,15 +73,14 @@ export class TenantService {
     if (dto.defaultCountry !== undefined) next.defaultCountry = dto.defaultCountry;
     if (dto.callingWindow)
       next.callingWindow = { ...dto.callingWindow, days: [...dto.callingWindow.days].sort() };
-    if (dto.limits) next.limits = { ...tenant.limits, ...dto.limits };
+    if (dto.limits) next.limits = merge(tenant.limits, dto.limits);
     if (dto.voice) {
       next.voice = {
-        ...tenant.voice,
-        ...dto.voice,
-        agents: { ...tenant.voice.agents, ...dto.voice.agents },
+        ...merge(tenant.voice, dto.voice),
+        agents: merge(tenant.voice.agents, dto.voice.agents),
       };
     }
-    if (dto.telephony) next.telephony = { ...tenant.telephony, ...dto.telephony };
+    if (dto.telephony) next.telephony = merge(tenant.telephony, dto.telephony);
     await this.db.repo(Tenant).update({ id: tenant.id }, next);
     const after = await this.view();
     await this.audit.record({
