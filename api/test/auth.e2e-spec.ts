@@ -278,3 +278,29 @@ describe('auth', () => {
     });
   });
 });
+
+describe('login throttling per client address', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('blocks an address that fails across many accounts, without blocking other addresses', async () => {
+    const { LoginThrottle, IP_FAILURE_LIMIT } = await import('../src/modules/auth/login-throttle');
+    const throttle = app.get(LoginThrottle);
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < IP_FAILURE_LIMIT; i++)
+      await throttle.recordFailure(ip, `spray-${i}-${randomUUID()}@example.com`);
+    await expect(
+      throttle.assertAllowed(ip, `fresh-${randomUUID()}@example.com`),
+    ).rejects.toMatchObject({
+      statusCode: 429,
+      headers: { 'Retry-After': expect.stringMatching(/^\d+$/) },
+    });
+    await expect(
+      throttle.assertAllowed('198.51.100.1', `fresh-${randomUUID()}@example.com`),
+    ).resolves.toBeUndefined();
+  });
+});

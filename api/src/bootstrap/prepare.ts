@@ -32,7 +32,7 @@ export async function prepare(logger: Logger): Promise<Prepared> {
   let stop = async () => undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    logger.log('No DATABASE_URL: starting an embedded PostgreSQL under .data/pg');
+    logger.log(`No DATABASE_URL: starting an embedded PostgreSQL in ${config.dataDir}/pg`);
     const embedded = await startEmbeddedPostgres(config.dataDir).catch((error: Error) =>
       fail(`Could not start the embedded PostgreSQL (${error.message}); set DATABASE_URL instead.`),
     );

@@ -159,7 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   const errors = validateSync(raw, { skipMissingProperties: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Decorators apply bottom-up, so the last constraint is the most basic one (the type).
+    const reason = Object.values(first.constraints ?? {}).pop() ?? 'is invalid';
     throw new ConfigError(
       `${first.property}: ${reason.replace(new RegExp(`^${first.property} `), '')}`,
     );

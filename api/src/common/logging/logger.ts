@@ -2,6 +2,14 @@ import { LoggerService } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
 import pino, { Logger } from 'pino';
 
+const FRAMEWORK_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
+
 /** One pino logger per process: JSON lines on stdout. */
 export function createPino(level: string): Logger {
   return pino({
@@ -52,7 +60,10 @@ export class AppLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    // Nest's own start-up chatter (one line per module and route) is debug detail.
+    const context = params[params.length - 1];
+    const level = typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.write(level, message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     this.write('error', message, params);
