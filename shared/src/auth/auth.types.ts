@@ -23,3 +23,10 @@ export interface MeResponse {
   /** How the caller authenticated; API keys carry scopes. */
   principal: { type: 'user' | 'api_key'; scopes?: string[] };
 }
+
+/** A team member as every role may see them (to assign work, show who did what). */
+export interface MemberView {
+  id: string;
+  name: string;
+  role: Role;
+}

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEnum,
+  IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
@@ -122,4 +123,9 @@ export class BookingListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsISO8601(ISO_WITH_OFFSET, { message: 'to must be an ISO-8601 date and time' })
   to?: string;
+
+  /** By start time: `desc` (latest first, the default) or `asc` (for calendars and agendas). */
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order?: 'asc' | 'desc';
 }
