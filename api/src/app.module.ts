@@ -16,6 +16,10 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
 import { TenantModule } from './modules/tenant/tenant.module';
+import { BookingModule } from './modules/booking/booking.module';
+import { CustomerModule } from './modules/customer/customer.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { TicketModule } from './modules/ticket/ticket.module';
 
 export interface ResolvedConfig extends AppConfig {
   databaseUrl: string;
@@ -37,6 +41,10 @@ export class AppModule {
         HealthModule,
         TenantModule,
         AuthModule,
+        CustomerModule,
+        TicketModule,
+        BookingModule,
+        DashboardModule,
         MaintenanceModule.register({ worker }),
       ],
       providers: [

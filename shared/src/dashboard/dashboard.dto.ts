@@ -1,4 +1,4 @@
-import { IsEnum, IsISO8601, IsOptional } from 'class-validator';
+import { IsEnum, IsISO8601, IsOptional, Matches } from 'class-validator';
 
 const ISO = { strict: true, strictSeparator: true };
 
@@ -32,4 +32,9 @@ export class DashboardTimeseriesQueryDto extends DashboardRangeDto {
   @IsOptional()
   @IsEnum(DashboardInterval, { message: 'interval must be day or week' })
   interval?: DashboardInterval;
+
+  /** For revenue: amounts in this currency (default: the tenant's main currency). */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code such as USD' })
+  currency?: string;
 }

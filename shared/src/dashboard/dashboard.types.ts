@@ -24,5 +24,7 @@ export interface DashboardTimeseries {
   metric: string;
   interval: 'day' | 'week';
   timezone: string;
+  /** For revenue: the currency of the values (minor units). */
+  currency?: string;
   points: TimeseriesPoint[];
 }

@@ -1,8 +1,22 @@
 import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
+import { Booking } from '../../modules/booking/booking.entity';
+import { Customer } from '../../modules/customer/customer.entity';
+import { Ticket } from '../../modules/ticket/ticket.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { RefreshToken } from '../../modules/auth/refresh-token.entity';
 import { ApiKey } from '../../modules/tenant/api-key.entity';
 import { Tenant } from '../../modules/tenant/tenant.entity';
 import { User } from '../../modules/tenant/user.entity';
 
 /** Every entity the application maps; listed once so the runtime and tools agree. */
-export const entities = [Tenant, User, RefreshToken, ApiKey, AuditLogEntry];
+export const entities = [
+  Tenant,
+  User,
+  RefreshToken,
+  ApiKey,
+  AuditLogEntry,
+  IdempotencyKey,
+  Customer,
+  Ticket,
+  Booking,
+];

@@ -1,20 +1,30 @@
 import { Body, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, TenantView, UpdateTenantDto } from '@navaia/shared';
+import { MemberView, Role, TenantView, UpdateTenantDto } from '@navaia/shared';
 import { MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { TenantService } from './tenant.service';
+import { UsersService } from './users.service';
 
 @ApiTags('tenant')
 @TenantScopedController('tenant')
 export class TenantController {
-  constructor(private readonly tenants: TenantService) {}
+  constructor(
+    private readonly tenants: TenantService,
+    private readonly users: UsersService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The settings of the caller’s tenant' })
   get(): Promise<TenantView> {
     return this.tenants.view();
+  }
+
+  @Get('members')
+  @ApiOperation({ summary: 'The team as every role may see it (to assign work)' })
+  members(): Promise<MemberView[]> {
+    return this.users.directory();
   }
 
   @Patch()

@@ -10,6 +10,10 @@ export enum TenantErrorCode {
 export const TenantErrors = {
   tenantNotFound: () => new AppException(404, 'not_found', 'Tenant not found'),
   userNotFound: () => new AppException(404, 'not_found', 'User not found'),
+  memberNotFound: (field: string) =>
+    new AppException(404, 'not_found', 'User not found', [
+      { field, message: `${field} does not name a member of this organisation` },
+    ]),
   cannotChangeOwnRole: () =>
     new AppException(409, TenantErrorCode.CannotChangeOwnRole, 'You cannot change your own role', [
       { field: 'role', message: 'you cannot change your own role' },

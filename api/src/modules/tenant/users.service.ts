@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
-import { CreateUserDto, Page, PageQueryDto, Role, UpdateUserDto, UserView } from '@navaia/shared';
+import {
+  CreateUserDto,
+  MemberView,
+  Page,
+  PageQueryDto,
+  Role,
+  UpdateUserDto,
+  UserView,
+} from '@navaia/shared';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
 import { keysetPage } from '../../common/pagination/keyset';
@@ -10,12 +18,6 @@ import { AuthErrors } from '../auth/auth.exception';
 import { PasswordHasher } from '../auth/password-hasher';
 import { toUserView, User } from './user.entity';
 import { TenantErrors } from './tenant.exception';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
-  );
-}
 
 @Injectable()
 export class UsersService {
@@ -36,6 +38,21 @@ export class UsersService {
   async get(id: string): Promise<User> {
     const user = await this.db.repo(User).findOneBy({ id });
     if (!user) throw TenantErrors.userNotFound();
+    return user;
+  }
+
+  /** Every member, by name, as any role may see them. */
+  async directory(): Promise<MemberView[]> {
+    const users = await this.db
+      .repo(User)
+      .find({ select: { id: true, name: true, role: true }, order: { name: 'ASC' } });
+    return users.map(({ id, name, role }) => ({ id, name, role }));
+  }
+
+  /** A member referenced by another record's field (e.g. a ticket's assignee), or 404. */
+  async getMember(id: string, field: string): Promise<User> {
+    const user = await this.db.repo(User).findOneBy({ id });
+    if (!user) throw TenantErrors.memberNotFound(field);
     return user;
   }
 

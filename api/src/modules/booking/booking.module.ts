@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CustomerModule } from '../customer/customer.module';
+import { BookingController, CustomerBookingController } from './booking.controller';
+import { BookingService } from './booking.service';
+
+@Module({
+  imports: [CustomerModule],
+  controllers: [BookingController, CustomerBookingController],
+  providers: [BookingService],
+  exports: [BookingService],
+})
+export class BookingModule {}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BookingStatus,
+  DashboardInterval,
+  DashboardMetric,
+  DashboardRangeDto,
+  DashboardSummary,
+  DashboardTimeseries,
+  DashboardTimeseriesQueryDto,
+  TicketStatus,
+} from '@navaia/shared';
+import { TenantDb } from '../../common/database/tenant-db';
+import { AppException } from '../../common/errors/app.exception';
+import { TenantService } from '../tenant/tenant.service';
+
+const DAY_MS = 24 * 3600_000;
+const DEFAULT_RANGE_DAYS = 30;
+const MAX_RANGE_DAYS = 550;
+
+interface Range {
+  from: Date;
+  to: Date;
+}
+
+const zeroes = <K extends string>(keys: K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * KPIs from `activity_counters` (hourly buckets kept by triggers), never from counting the
+ * records themselves, so a page view costs the same at a thousand rows or ten million.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tenants: TenantService,
+  ) {}
+
+  async summary(query: DashboardRangeDto): Promise<DashboardSummary> {
+    const { from, to } = this.range(query);
+    const rows: { metric: string; key: string; value: string }[] = await this.db.manager.query(
+      `SELECT metric, key, sum(value)::text AS value
+         FROM activity_counters
+        WHERE hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
+        GROUP BY metric, key`,
+      [from, to],
+    );
+    const tickets = zeroes(Object.values(TicketStatus));
+    const bookings = zeroes(Object.values(BookingStatus));
+    const revenue: DashboardSummary['revenue'] = [];
+    for (const row of rows) {
+      const value = Number(row.value);
+      if (row.metric === 'tickets' && row.key in tickets) tickets[row.key as TicketStatus] = value;
+      if (row.metric === 'bookings' && row.key in bookings)
+        bookings[row.key as BookingStatus] = value;
+      if (row.metric === 'revenue' && value !== 0)
+        revenue.push({ currency: row.key, amountCents: value });
+    }
+    revenue.sort((a, b) => b.amountCents - a.amountCents);
+    const sum = (counts: Record<string, number>) =>
+      Object.values(counts).reduce((a, b) => a + b, 0);
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      // Phone calls arrive with the telephony module; until then there are none to count.
+      calls: { total: 0, answered: 0, answerRate: 0, averageDurationSec: 0 },
+      tickets: { total: sum(tickets), byStatus: tickets },
+      bookings: { total: sum(bookings), byStatus: bookings },
+      revenue,
+      callToBookingConversion: 0,
+      runningCampaigns: 0,
+    };
+  }
+
+  async timeseries(query: DashboardTimeseriesQueryDto): Promise<DashboardTimeseries> {
+    const { from, to } = this.range(query);
+    const interval = query.interval ?? DashboardInterval.Day;
+    const { timezone } = await this.tenants.current();
+    const currency =
+      query.metric === DashboardMetric.Revenue
+        ? (query.currency ?? (await this.mainCurrency(from, to)))
+        : null;
+    // Buckets start at local midnights (or Mondays) of the tenant's time zone; empty ones are 0.
+    const rows: { at: Date; value: string }[] = await this.db.manager.query(
+      `WITH buckets AS (
+         SELECT generate_series(
+                  date_trunc($3, $1::timestamptz AT TIME ZONE $4),
+                  date_trunc($3, ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4),
+                  ('1 ' || $3)::interval) AS local_start
+       ), data AS (
+         SELECT date_trunc($3, hour AT TIME ZONE $4) AS local_start, sum(value) AS value
+           FROM activity_counters
+          WHERE metric = $5 AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
+            AND ($6::text IS NULL OR key = $6)
+          GROUP BY 1
+       )
+       SELECT b.local_start AT TIME ZONE $4 AS at, coalesce(d.value, 0)::text AS value
+         FROM buckets b LEFT JOIN data d USING (local_start)
+        ORDER BY b.local_start`,
+      [from, to, interval, timezone, query.metric, currency],
+    );
+    return {
+      metric: query.metric,
+      interval,
+      timezone,
+      ...(currency ? { currency } : {}),
+      points: rows.map((r) => ({ at: new Date(r.at).toISOString(), value: Number(r.value) })),
+    };
+  }
+
+  /** The currency with the most revenue in the range (tenants mostly sell in one). */
+  private async mainCurrency(from: Date, to: Date): Promise<string> {
+    const [row]: { key: string }[] = await this.db.manager.query(
+      `SELECT key FROM activity_counters
+        WHERE metric = 'revenue' AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
+        GROUP BY key ORDER BY sum(value) DESC LIMIT 1`,
+      [from, to],
+    );
+    return row?.key ?? 'USD';
+  }
+
+  private range(query: DashboardRangeDto): Range {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from
+      ? new Date(query.from)
+      : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    if (from >= to) {
+      throw new AppException(400, 'validation_failed', 'from must be before to', [
+        { field: 'from', message: 'from must be before to' },
+      ]);
+    }
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+      throw new AppException(
+        400,
+        'validation_failed',
+        `The range may span at most ${MAX_RANGE_DAYS} days`,
+        [{ field: 'from', message: `from must be at most ${MAX_RANGE_DAYS} days before to` }],
+      );
+    }
+    return { from, to };
+  }
+}

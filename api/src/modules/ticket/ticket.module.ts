@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CustomerModule } from '../customer/customer.module';
+import { TenantModule } from '../tenant/tenant.module';
+import { CustomerTicketController, TicketController } from './ticket.controller';
+import { TicketService } from './ticket.service';
+
+@Module({
+  imports: [CustomerModule, TenantModule],
+  controllers: [TicketController, CustomerTicketController],
+  providers: [TicketService],
+  exports: [TicketService],
+})
+export class TicketModule {}
