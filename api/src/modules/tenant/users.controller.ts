@@ -13,6 +13,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, Page, PageQueryDto, Role, UpdateUserDto, UserView } from '@navaia/shared';
 import { MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { toUserView } from './user.entity';
 import { UsersService } from './users.service';
@@ -30,6 +31,7 @@ export class UsersController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a member with an initial password to be changed at first login' })
   @ApiBodyDto(CreateUserDto)
   create(@Body() dto: CreateUserDto): Promise<UserView> {
