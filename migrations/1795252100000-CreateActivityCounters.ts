@@ -20,6 +20,17 @@ export class CreateActivityCounters1795252100000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, metric, hour, key)
       )`);
     await enableTenantRls(q, 'activity_counters', ['SELECT', 'INSERT', 'UPDATE']);
+    // Daily roll-ups of the same counts: a year's summary sums ~365 rows a key, not ~8 760.
+    await q.query(`
+      CREATE TABLE activity_daily (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        metric text NOT NULL CHECK (metric IN ('tickets', 'bookings', 'revenue')),
+        day date NOT NULL,
+        key text NOT NULL,
+        value bigint NOT NULL,
+        PRIMARY KEY (tenant_id, metric, day, key)
+      )`);
+    await enableTenantRls(q, 'activity_daily', ['SELECT', 'INSERT', 'UPDATE']);
 
     const hour = `date_trunc('hour', created_at)`;
     const triggers: Record<string, { added: string[]; removed: string[] }> = {
@@ -63,6 +74,13 @@ export class CreateActivityCounters1795252100000 implements MigrationInterface {
             HAVING sum(delta) <> 0
             ON CONFLICT (tenant_id, metric, hour, key)
               DO UPDATE SET value = activity_counters.value + EXCLUDED.value;
+            INSERT INTO activity_daily (tenant_id, metric, day, key, value)
+            SELECT tenant_id, metric, (hour AT TIME ZONE 'UTC')::date, key, sum(delta)
+              FROM (${parts.join(' UNION ALL ')}) AS d (tenant_id, metric, hour, key, delta)
+             GROUP BY 1, 2, 3, 4
+            HAVING sum(delta) <> 0
+            ON CONFLICT (tenant_id, metric, day, key)
+              DO UPDATE SET value = activity_daily.value + EXCLUDED.value;
             RETURN NULL;
           END $$`);
         await q.query(`
@@ -80,6 +98,7 @@ export class CreateActivityCounters1795252100000 implements MigrationInterface {
         await q.query(`DROP FUNCTION ${table}_activity_${op}()`);
       }
     }
+    await q.query(`DROP TABLE activity_daily`);
     await q.query(`DROP TABLE activity_counters`);
   }
 }

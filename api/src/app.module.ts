@@ -20,6 +20,8 @@ import { BookingModule } from './modules/booking/booking.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { TicketModule } from './modules/ticket/ticket.module';
+import { VoiceModule } from './modules/voice/voice.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 export interface ResolvedConfig extends AppConfig {
   databaseUrl: string;
@@ -45,6 +47,8 @@ export class AppModule {
         TicketModule,
         BookingModule,
         DashboardModule,
+        WebhooksModule,
+        VoiceModule.register(config, { worker }),
         MaintenanceModule.register({ worker }),
       ],
       providers: [

@@ -27,3 +27,5 @@ export * from './bookings/booking.dto';
 export * from './bookings/booking.types';
 export * from './dashboard/dashboard.dto';
 export * from './dashboard/dashboard.types';
+export * from './voice/voice.dto';
+export * from './voice/voice.types';

@@ -102,6 +102,7 @@ class RawEnv {
   @IsEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATA_DIR?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUDIO_DIR?: string;
   @IsOptional() @IsEnum(['true', 'false']) SEED_DEMO?: string;
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -119,6 +120,8 @@ export interface AppConfig {
   redisUrl: string;
   jwtSecret: string;
   dataDir: string;
+  /** Where post-call recordings are written. */
+  audioDir: string;
   logLevel: string;
   seedDemo: boolean;
   bodyLimitBytes: number;
@@ -200,13 +203,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     redisUrl: raw.REDIS_URL ?? 'redis://127.0.0.1:6379',
     jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
     dataDir,
+    audioDir: resolve(raw.AUDIO_DIR ?? join(dataDir, 'audio')),
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     seedDemo: (raw.SEED_DEMO ?? (production ? 'false' : 'true')) === 'true',
     bodyLimitBytes: 1024 * 1024,
     queuePrefix: raw.QUEUE_PREFIX ?? 'navaia',
     elevenLabs: {
       apiKey: raw.ELEVENLABS_API_KEY,
-      webhookSecrets: raw.ELEVENLABS_WEBHOOK_SECRETS ?? [],
+      // Without configured secrets (development), one is generated and shared by the
+      // simulator and the verifier: the signature check is never switched off.
+      webhookSecrets: raw.ELEVENLABS_WEBHOOK_SECRETS?.length
+        ? raw.ELEVENLABS_WEBHOOK_SECRETS
+        : [persistedSecret(dataDir, 'elevenlabs-webhook-secret')],
       baseUrl: raw.ELEVENLABS_BASE_URL,
     },
     twilio: {

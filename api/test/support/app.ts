@@ -114,3 +114,18 @@ export async function queryAsTenant<T = Record<string, unknown>>(
     return manager.query(sql, params);
   });
 }
+
+/** Runs SQL as the database owner, past row-level security: for asserting what is stored. */
+export async function queryAsOwner<T = Record<string, unknown>>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: process.env[DATABASE_URL_VAR] });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -2,6 +2,8 @@ import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
 import { Booking } from '../../modules/booking/booking.entity';
 import { Customer } from '../../modules/customer/customer.entity';
 import { Ticket } from '../../modules/ticket/ticket.entity';
+import { VoiceSession } from '../../modules/voice/voice-session.entity';
+import { WebhookEvent } from '../../modules/webhooks/webhook-event.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { RefreshToken } from '../../modules/auth/refresh-token.entity';
 import { ApiKey } from '../../modules/tenant/api-key.entity';
@@ -19,4 +21,6 @@ export const entities = [
   Customer,
   Ticket,
   Booking,
+  VoiceSession,
+  WebhookEvent,
 ];

@@ -10,6 +10,7 @@ import { recordHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
 import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers';
 import { findWebDist } from './web-dist';
+import { registerWebhookRoutes } from '../../modules/webhooks/webhook-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Routes whose every request would only add noise to the access log. */
@@ -84,6 +85,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     }
     done();
   });
+  await registerWebhookRoutes(app);
   setupOpenApi(app);
 
   const webDist = findWebDist();

@@ -17,7 +17,7 @@ function fakeBuilder(rows: Row[]) {
     andWhere: (sql: string, params: object) => (calls.where.push([sql, params]), qb),
     orderBy: (col: string, dir: string) => (calls.order.push(`${col} ${dir}`), qb),
     addOrderBy: (col: string, dir: string) => (calls.order.push(`${col} ${dir}`), qb),
-    take: (n: number) => ((calls.take = n), qb),
+    limit: (n: number) => ((calls.take = n), qb),
     getMany: async () => rows.slice(0, calls.take),
   };
   return { qb: qb as unknown as SelectQueryBuilder<Row>, calls };

@@ -58,7 +58,9 @@ export async function keysetPage<T extends ObjectLiteral>(
     if (i === 0) qb.orderBy(key.column, key.direction);
     else qb.addOrderBy(key.column, key.direction);
   }
-  const rows = await qb.take(limit + 1).getMany();
+  // LIMIT, not take(): lists join at most one row per record, and take() would wrap the
+  // query in a DISTINCT subquery whenever there is a join.
+  const rows = await qb.limit(limit + 1).getMany();
   const data = rows.slice(0, limit);
   const last = data[data.length - 1];
   return {

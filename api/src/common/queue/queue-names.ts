@@ -1,6 +1,8 @@
 /** Every queue of the application. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  /** ElevenLabs webhook events, processed by the voice module. */
+  VoiceEvents = 'voice-events',
 }
 
 /** Every job name, per queue. */
@@ -8,4 +10,11 @@ export enum MaintenanceJob {
   /** Repeating: fans out one PurgeTenant job per tenant. */
   PurgeExpired = 'purge-expired',
   PurgeTenant = 'purge-tenant',
+}
+
+export enum VoiceEventJob {
+  /** Resolves an inbox event's tenant and applies it. */
+  Process = 'process-event',
+  /** Repeating: fetches conversations whose post-call event never came. */
+  Reconcile = 'reconcile',
 }

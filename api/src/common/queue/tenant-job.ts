@@ -21,10 +21,15 @@ export class TenantJobRunner {
 
   run<D extends TenantJobData, R>(job: Job<D>, handler: () => Promise<R>): Promise<R> {
     if (!job.data?.tenantId) throw new Error(`Job ${job.name}#${job.id} carries no tenantId`);
+    return this.runFor(job.data.tenantId, `job-${job.queueName}-${job.id}`, handler);
+  }
+
+  /** For jobs that learn their tenant while running (provider events). */
+  runFor<R>(tenantId: string, label: string, handler: () => Promise<R>): Promise<R> {
     return this.context.run(() => {
       this.context.write('principal', undefined);
-      this.context.write('requestId', `job-${job.queueName}-${job.id}`);
-      return this.db.run(job.data.tenantId, handler);
+      this.context.write('requestId', label);
+      return this.db.run(tenantId, handler);
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Customer } from '../customer/customer.entity';
 import { BookingStatus, BookingView } from '@navaia/shared';
 
 /** bigint comes back from pg as a string; amounts stay well inside Number's exact range. */
@@ -20,6 +21,8 @@ export class Booking {
   @Column('uuid', { nullable: true }) callId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** Joined by lists, so a page and its customers' names cost one query. */
+  customer?: Customer;
 }
 
 export function toBookingView(b: Booking, customer: BookingView['customer']): BookingView {

@@ -15,7 +15,7 @@ import { illegalTransition } from '../../common/errors/status-transition';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
-import { customerRef } from '../customer/customer.entity';
+import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 import { Booking, toBookingView } from './booking.entity';
 import { BookingErrors } from './booking.exception';
@@ -37,9 +37,11 @@ export class BookingService {
   ) {}
 
   async list(query: BookingListQueryDto): Promise<Page<BookingView>> {
-    const qb = this.db.repo(Booking).createQueryBuilder('b').where('b.tenant_id = :tenantId', {
-      tenantId: this.context.tenantId,
-    });
+    const qb = this.db
+      .repo(Booking)
+      .createQueryBuilder('b')
+      .leftJoinAndMapOne('b.customer', Customer, 'c', 'c.id = b.customer_id')
+      .where('b.tenant_id = :tenantId', { tenantId: this.context.tenantId });
     if (query.status?.length) qb.andWhere('b.status IN (:...status)', { status: query.status });
     if (query.customerId)
       qb.andWhere('b.customer_id = :customerId', { customerId: query.customerId });
@@ -128,7 +130,11 @@ export class BookingService {
   }
 
   private async views(bookings: Booking[]): Promise<BookingView[]> {
-    const customers = await this.customers.byIds(bookings.map((b) => b.customerId));
-    return bookings.map((b) => toBookingView(b, customerRef(customers.get(b.customerId))));
+    const customers = await this.customers.byIds(
+      bookings.filter((b) => !b.customer).map((b) => b.customerId),
+    );
+    return bookings.map((b) =>
+      toBookingView(b, customerRef(b.customer ?? customers.get(b.customerId))),
+    );
   }
 }

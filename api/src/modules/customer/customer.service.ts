@@ -98,7 +98,7 @@ export class CustomerService {
     return view;
   }
 
-  async update(id: string, dto: UpdateCustomerDto): Promise<CustomerView> {
+  async update(id: string, dto: Partial<UpdateCustomerDto>): Promise<CustomerView> {
     const customer = await this.get(id);
     const before = toCustomerView(customer);
     const changes: Partial<Customer> = {};

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Customer } from '../customer/customer.entity';
 import { TicketPriority, TicketSource, TicketStatus, TicketView } from '@navaia/shared';
 
 @Entity('tickets')
@@ -17,6 +18,8 @@ export class Ticket {
   @Column('uuid', { nullable: true }) callId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** Joined by lists, so a page and its customers' names cost one query. */
+  customer?: Customer;
   @Column('timestamptz', { nullable: true }) resolvedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
 }

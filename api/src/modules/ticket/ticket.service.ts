@@ -18,7 +18,7 @@ import { illegalTransition } from '../../common/errors/status-transition';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
-import { customerRef } from '../customer/customer.entity';
+import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 import { UsersService } from '../tenant/users.service';
 import { Ticket, toTicketView } from './ticket.entity';
@@ -42,9 +42,11 @@ export class TicketService {
   ) {}
 
   async list(query: TicketListQueryDto): Promise<Page<TicketView>> {
-    const qb = this.db.repo(Ticket).createQueryBuilder('t').where('t.tenant_id = :tenantId', {
-      tenantId: this.context.tenantId,
-    });
+    const qb = this.db
+      .repo(Ticket)
+      .createQueryBuilder('t')
+      .leftJoinAndMapOne('t.customer', Customer, 'c', 'c.id = t.customer_id')
+      .where('t.tenant_id = :tenantId', { tenantId: this.context.tenantId });
     if (query.status?.length) qb.andWhere('t.status IN (:...status)', { status: query.status });
     if (query.priority?.length)
       qb.andWhere('t.priority IN (:...priority)', { priority: query.priority });
@@ -162,7 +164,11 @@ export class TicketService {
   }
 
   private async views(tickets: Ticket[]): Promise<TicketView[]> {
-    const customers = await this.customers.byIds(tickets.map((t) => t.customerId));
-    return tickets.map((t) => toTicketView(t, customerRef(customers.get(t.customerId))));
+    const customers = await this.customers.byIds(
+      tickets.filter((t) => !t.customer).map((t) => t.customerId),
+    );
+    return tickets.map((t) =>
+      toTicketView(t, customerRef(t.customer ?? customers.get(t.customerId))),
+    );
   }
 }

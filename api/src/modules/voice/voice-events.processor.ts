@@ -1,0 +1,119 @@
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QueueName, VoiceEventJob } from '../../common/queue/queue-names';
+import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { WebhookEvent } from '../webhooks/webhook-event.entity';
+import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
+import { PostCallService } from './post-call.service';
+import { VoiceReconciler } from './voice-reconciler';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Applies ElevenLabs events from the inbox: finds the tenant (the session id we passed in,
+ * the conversation id, then the agent id), then processes the event in that tenant.
+ */
+@Processor(QueueName.VoiceEvents, { concurrency: 4 })
+export class VoiceEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(VoiceEventsProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inbox: WebhookInboxService,
+    private readonly tenantJobs: TenantJobRunner,
+    private readonly postCall: PostCallService,
+    private readonly reconciler: VoiceReconciler,
+    @InjectQueue(QueueName.VoiceEvents) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'voice-reconcile',
+      { every: 5 * 60_000 },
+      { name: VoiceEventJob.Reconcile },
+    );
+  }
+
+  async process(job: Job<{ eventId?: string }>): Promise<unknown> {
+    if (job.name === VoiceEventJob.Reconcile)
+      return { reconciled: await this.reconciler.reconcileAll() };
+    const event = job.data.eventId ? await this.inbox.get(job.data.eventId) : undefined;
+    if (!event || event.status === 'processed') return { skipped: true };
+    const tenantId = event.tenantId ?? (await this.resolveTenant(event));
+    if (!tenantId) {
+      await this.inbox.markUnmatched(
+        event.id,
+        'No tenant matched the session, conversation or agent of this event',
+      );
+      this.logger.warn(
+        { eventId: event.id, type: event.type },
+        'Unmatched voice event kept in the inbox',
+      );
+      return { unmatched: true };
+    }
+    if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
+    return this.tenantJobs.runFor(tenantId, `voice-event-${event.id}`, async () => {
+      const sessionId = await this.apply(event);
+      await this.inbox.markProcessed(event.id, sessionId);
+      return { sessionId };
+    });
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<{ eventId?: string }>, error: Error): Promise<void> {
+    if (!job.data.eventId || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    const event = await this.inbox.get(job.data.eventId);
+    if (!event?.tenantId) return;
+    await this.tenantJobs.runFor(event.tenantId, `voice-event-${event.id}`, () =>
+      this.inbox.markFailed(event.id, error.message),
+    );
+  }
+
+  private async apply(event: WebhookEvent): Promise<string | null> {
+    const data = (event.payload as { data?: Record<string, unknown> }).data ?? {};
+    switch (event.type) {
+      case 'post_call_transcription':
+        return (await this.postCall.apply(data as never)).id;
+      case 'call_initiation_failure':
+        return this.postCall.initiationFailed(data as never);
+      case 'post_call_audio':
+        return this.postCall.attachAudio(data as never);
+      default:
+        // Kept in the inbox as received; nothing in Navaia acts on other event types.
+        return null;
+    }
+  }
+
+  private async resolveTenant(event: WebhookEvent): Promise<string | undefined> {
+    const data = (event.payload as { data?: Record<string, unknown> }).data ?? {};
+    const variables =
+      ((
+        data.conversation_initiation_client_data as
+          { dynamic_variables?: Record<string, unknown> } | undefined
+      )?.dynamic_variables as Record<string, unknown> | undefined) ?? {};
+    const lookups: [string, unknown][] = [
+      [
+        'voice_session_tenant',
+        UUID.test(String(variables.voice_session_id ?? ''))
+          ? variables.voice_session_id
+          : undefined,
+      ],
+      ['conversation_tenant', data.conversation_id],
+      ['agent_tenant', data.agent_id],
+    ];
+    for (const [fn, value] of lookups) {
+      if (typeof value !== 'string' || !value) continue;
+      const [row]: { tenant: string | null }[] = await this.dataSource.query(
+        `SELECT ${fn}($1) AS tenant`,
+        [value],
+      );
+      if (row?.tenant) return row.tenant;
+    }
+    return undefined;
+  }
+}

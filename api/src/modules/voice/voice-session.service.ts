@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CreateVoiceSessionDto,
+  displayName,
+  Page,
+  StartVoiceSessionResponse,
+  VoiceSessionListQueryDto,
+  VoiceSessionView,
+} from '@navaia/shared';
+import { isUniqueViolation } from '../../common/database/pg-errors';
+import { TenantDb } from '../../common/database/tenant-db';
+import { uuidv7 } from '../../common/database/uuid';
+import { AppException } from '../../common/errors/app.exception';
+import { keysetPage } from '../../common/pagination/keyset';
+import { TenantContext } from '../../common/tenancy/tenant-context';
+import { customerRef } from '../customer/customer.entity';
+import { CustomerService } from '../customer/customer.service';
+import { TenantService } from '../tenant/tenant.service';
+import { VOICE_PROVIDER, VoiceProvider } from './providers/voice-provider';
+import { toVoiceSessionView, VoiceSession } from './voice-session.entity';
+
+export const VoiceErrors = {
+  notFound: () => new AppException(404, 'not_found', 'Voice session not found'),
+  noAgent: (purpose: string) =>
+    new AppException(
+      409,
+      'voice_agent_missing',
+      `No ElevenLabs agent is configured for ${purpose}; run npm run voice:provision or set it in the settings`,
+    ),
+  conversationTaken: () =>
+    new AppException(
+      409,
+      'conversation_taken',
+      'This conversation is already linked to another session',
+      [{ field: 'conversationId', message: 'conversationId belongs to another session' }],
+    ),
+  notSimulated: () =>
+    new AppException(409, 'not_simulated', 'This session does not run on the simulator'),
+  ended: () => new AppException(409, 'conversation_ended', 'The conversation has ended'),
+};
+
+@Injectable()
+export class VoiceSessionService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly context: TenantContext,
+    private readonly tenants: TenantService,
+    private readonly customers: CustomerService,
+    @Inject(VOICE_PROVIDER) private readonly provider: VoiceProvider,
+  ) {}
+
+  /** Starts a browser conversation: a session row, then the provider's credentials. */
+  async start(dto: CreateVoiceSessionDto): Promise<StartVoiceSessionResponse> {
+    const customer = dto.customerId
+      ? await this.customers.get(dto.customerId, 'customerId')
+      : undefined;
+    const tenant = await this.tenants.current();
+    const agentId =
+      this.provider.kind === 'elevenlabs' ? tenant.voice.agents[dto.purpose] : undefined;
+    if (this.provider.kind === 'elevenlabs' && !agentId) throw VoiceErrors.noAgent(dto.purpose);
+    const id = uuidv7();
+    // Every {{variable}} the agents' prompts use must be present, or ElevenLabs closes the call.
+    const dynamicVariables: Record<string, string> = {
+      voice_session_id: id,
+      tenant_name: tenant.name,
+      customer_id: customer?.id ?? '',
+      customer_name: customer ? displayName(customer) : '',
+    };
+    const connection = await this.provider.startBrowserSession({
+      sessionId: id,
+      purpose: dto.purpose,
+      agentId,
+      dynamicVariables,
+    });
+    await this.db.repo(VoiceSession).insert({
+      id,
+      tenantId: this.context.tenantId,
+      purpose: dto.purpose,
+      channel: 'browser',
+      provider: this.provider.kind,
+      status: 'in_progress',
+      customerId: customer?.id ?? null,
+      conversationId: connection.provider === 'simulator' ? connection.conversationId : null,
+      agentId: agentId ?? null,
+      dynamicVariables,
+      startedAt: new Date(),
+      transcript: [],
+    });
+    return { session: await this.view(id), connection, dynamicVariables };
+  }
+
+  /** The browser reports the provider's conversation id once it has one. */
+  async reportConversation(id: string, conversationId: string): Promise<VoiceSessionView> {
+    const session = await this.get(id);
+    if (session.conversationId && session.conversationId !== conversationId)
+      throw VoiceErrors.conversationTaken();
+    try {
+      await this.db.repo(VoiceSession).update({ id }, { conversationId });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw VoiceErrors.conversationTaken();
+      throw error;
+    }
+    return this.view(id);
+  }
+
+  async list(query: VoiceSessionListQueryDto): Promise<Page<VoiceSessionView>> {
+    const qb = this.db.repo(VoiceSession).createQueryBuilder('s').where('s.tenant_id = :tenantId', {
+      tenantId: this.context.tenantId,
+    });
+    if (query.outcome) qb.andWhere('s.outcome = :outcome', { outcome: query.outcome });
+    if (query.purpose) qb.andWhere('s.purpose = :purpose', { purpose: query.purpose });
+    if (query.customerId)
+      qb.andWhere('s.customer_id = :customerId', { customerId: query.customerId });
+    const page = await keysetPage(qb, query, [
+      { column: 's.id', property: 'id', direction: 'DESC' },
+    ]);
+    return { data: await this.views(page.data), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string): Promise<VoiceSession> {
+    const session = await this.db.repo(VoiceSession).findOneBy({ id });
+    if (!session) throw VoiceErrors.notFound();
+    return session;
+  }
+
+  async view(id: string): Promise<VoiceSessionView> {
+    return (await this.views([await this.get(id)]))[0];
+  }
+
+  /** Sessions still waiting for their post-call event after `graceMinutes`. */
+  async awaitingOutcome(graceMinutes: number, limit = 100): Promise<VoiceSession[]> {
+    return this.db
+      .repo(VoiceSession)
+      .createQueryBuilder('s')
+      .where('s.outcome IS NULL AND s.conversation_id IS NOT NULL')
+      .andWhere(`s.created_at < now() - make_interval(mins => :grace)`, { grace: graceMinutes })
+      .andWhere(`s.created_at > now() - interval '2 days'`)
+      .orderBy('s.created_at')
+      .limit(limit)
+      .getMany();
+  }
+
+  private async views(sessions: VoiceSession[]): Promise<VoiceSessionView[]> {
+    const customers = await this.customers.byIds(
+      sessions.flatMap((s) => (s.customerId ? [s.customerId] : [])),
+    );
+    return sessions.map((s) =>
+      toVoiceSessionView(s, customerRef(s.customerId ? customers.get(s.customerId) : undefined)),
+    );
+  }
+}

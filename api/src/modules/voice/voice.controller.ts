@@ -1,0 +1,74 @@
+import { Body, HttpCode, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateVoiceSessionDto,
+  Page,
+  ReportConversationDto,
+  SimulatorMessageDto,
+  SimulatorReply,
+  StartVoiceSessionResponse,
+  VoiceSessionListQueryDto,
+  VoiceSessionView,
+} from '@navaia/shared';
+import { ApiBodyDto } from '../../common/http/openapi';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
+import { SimulatorConversationService } from './simulator/simulator-conversation.service';
+import { VoiceSessionService } from './voice-session.service';
+
+@ApiTags('voice')
+@TenantScopedController('voice/sessions')
+export class VoiceController {
+  constructor(
+    private readonly sessions: VoiceSessionService,
+    private readonly simulator: SimulatorConversationService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Start a browser conversation with the agent (signed URL or simulator)',
+  })
+  @ApiBodyDto(CreateVoiceSessionDto)
+  start(@Body() dto: CreateVoiceSessionDto): Promise<StartVoiceSessionResponse> {
+    return this.sessions.start(dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Report the provider’s conversation id of a browser session' })
+  @ApiBodyDto(ReportConversationDto)
+  report(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReportConversationDto,
+  ): Promise<VoiceSessionView> {
+    return this.sessions.reportConversation(id, dto.conversationId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'AI conversations, newest first' })
+  list(@Query() query: VoiceSessionListQueryDto): Promise<Page<VoiceSessionView>> {
+    return this.sessions.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One conversation with transcript, summary, analysis and outcome' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<VoiceSessionView> {
+    return this.sessions.view(id);
+  }
+
+  @Post(':id/messages')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Simulator only: say something to the simulated agent' })
+  @ApiBodyDto(SimulatorMessageDto)
+  say(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SimulatorMessageDto,
+  ): Promise<SimulatorReply> {
+    return this.simulator.say(id, dto.text);
+  }
+
+  @Post(':id/end')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Simulator only: hang up; the post-call webhook follows' })
+  end(@Param('id', ParseUUIDPipe) id: string): Promise<VoiceSessionView> {
+    return this.simulator.hangUp(id);
+  }
+}

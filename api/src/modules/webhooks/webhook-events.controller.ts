@@ -1,0 +1,101 @@
+import { HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto, Role } from '@navaia/shared';
+import { MinRole } from '../../common/auth/decorators';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
+import { TenantDb } from '../../common/database/tenant-db';
+import { CommonErrors } from '../../common/errors/app.exception';
+import { keysetPage } from '../../common/pagination/keyset';
+import { TenantContext } from '../../common/tenancy/tenant-context';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { UsersService } from '../tenant/users.service';
+import { WebhookEvent } from './webhook-event.entity';
+import { WebhookInboxService } from './webhook-inbox.service';
+import { WebhookErrors } from './webhooks.exception';
+
+class WebhookEventQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(['received', 'processed', 'unmatched', 'failed'], {
+    message: 'status must be received, processed, unmatched or failed',
+  })
+  status?: WebhookEvent['status'];
+}
+
+/** What arrived from providers and what became of it. */
+@ApiTags('webhooks')
+@TenantScopedController('webhooks/events')
+@MinRole(Role.Admin)
+export class WebhookEventsController {
+  constructor(
+    private readonly inbox: WebhookInboxService,
+    private readonly db: TenantDb,
+    private readonly context: TenantContext,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'The inbox: a tenant’s own events; unmatched ones (no tenant) only for platform operators',
+  })
+  async list(@Query() query: WebhookEventQueryDto) {
+    if (query.status === 'unmatched') {
+      await this.assertPlatformOperator();
+      const limit = query.limit ?? 25;
+      const rows = await this.inbox.listUnmatched(query.cursor, limit + 1);
+      const data = rows.slice(0, limit);
+      return {
+        data: data.map(summary),
+        nextCursor: rows.length > limit ? data[data.length - 1].id : null,
+      };
+    }
+    const qb = this.db.repo(WebhookEvent).createQueryBuilder('e');
+    if (query.status) qb.where('e.status = :status', { status: query.status });
+    const page = await keysetPage(qb, query, [
+      { column: 'e.id', property: 'id', direction: 'DESC' },
+    ]);
+    return { data: page.data.map(summary), nextCursor: page.nextCursor };
+  }
+
+  @Post(':id/reprocess')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Process an event again (after a tenant’s settings were fixed)' })
+  async reprocess(@Param('id', ParseUUIDPipe) id: string) {
+    const own = await this.db.repo(WebhookEvent).findOneBy({ id });
+    if (!own) {
+      // Unmatched events belong to no tenant: only platform operators may touch them.
+      const event = await this.inbox.get(id);
+      if (!event || event.tenantId || !(await this.isPlatformOperator()))
+        throw WebhookErrors.eventNotFound();
+    }
+    await this.inbox.enqueue(id, Date.now());
+    return { queued: true };
+  }
+
+  private async isPlatformOperator(): Promise<boolean> {
+    const user = await this.users.get(this.context.principal.id).catch(() => undefined);
+    return !!user && this.config.platformOperatorEmails.includes(user.email);
+  }
+
+  private async assertPlatformOperator(): Promise<void> {
+    if (!(await this.isPlatformOperator()))
+      throw CommonErrors.forbidden('Only platform operators see unmatched events');
+  }
+}
+
+function summary(e: WebhookEvent) {
+  return {
+    id: e.id,
+    provider: e.provider,
+    type: e.type,
+    externalId: e.externalId,
+    status: e.status,
+    attempts: e.attempts,
+    error: e.error,
+    voiceSessionId: e.voiceSessionId,
+    receivedAt: e.receivedAt.toISOString(),
+    processedAt: e.processedAt?.toISOString() ?? null,
+  };
+}
