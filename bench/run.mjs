@@ -12,11 +12,13 @@ import { login, seedDatabase } from './lib/seed.mjs';
 import * as dashboard from './suites/dashboard.mjs';
 import * as frameworkShare from './suites/framework-share.mjs';
 import * as ticketList from './suites/ticket-list.mjs';
+import * as webhookIntake from './suites/webhook-intake.mjs';
 
 const suites = [
   { module: frameworkShare, file: 'framework-share', seeded: false },
   { module: ticketList, file: 'ticket-list', seeded: true },
   { module: dashboard, file: 'dashboard', seeded: true },
+  { module: webhookIntake, file: 'webhook-intake', seeded: false },
 ];
 const only = process.argv.slice(2);
 const selected = suites.filter(

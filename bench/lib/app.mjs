@@ -54,6 +54,7 @@ export async function createDatabase(prefix = 'navaia_bench') {
 /** The built API on a free port; `stop()` ends it. */
 export async function startApp(databaseUrl, env = {}) {
   const port = await freePort();
+  const worker = env.APP_ROLE === 'worker';
   const child = spawn(process.execPath, [join(root, 'api/dist/api/src/main.js')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -70,7 +71,10 @@ export async function startApp(databaseUrl, env = {}) {
       ...env,
     },
   });
-  await waitFor(`http://127.0.0.1:${port}/api/health/ready`);
+  // A worker serves no HTTP: it is up once it has started consuming (it logs nothing we
+  // read here), so give it a moment instead.
+  if (worker) await new Promise((r) => setTimeout(r, 3000));
+  else await waitFor(`http://127.0.0.1:${port}/api/health/ready`);
   return {
     port,
     pid: child.pid,

@@ -69,6 +69,8 @@ function fakeApi(backend: Backend) {
     const extra = await backend.extra?.(request);
     if (extra) return extra;
     if (method === 'GET' && path === '/tenant') return { body: backend.tenant };
+    if (method === 'GET' && path.startsWith('/dashboard/'))
+      return { status: 503, body: { statusCode: 503, message: 'Not in this test' } };
     if (method === 'GET' && path === '/users')
       return { body: { data: [backend.user], nextCursor: null } };
     return { status: 404, body: { statusCode: 404, message: 'Not found' } };
@@ -80,14 +82,14 @@ function backendFor(user: Partial<UserView> = {}, cookie = true): Backend {
 }
 
 describe('the app', () => {
-  it('restores the session from the refresh cookie and opens the settings on the home page', async () => {
+  it('restores the session from the refresh cookie and opens the dashboard on the home page', async () => {
     const fetchMock = fakeApi(backendFor());
     const { router } = renderApp('/');
 
-    expect(await screen.findByLabelText('Organisation name')).toHaveValue('Acme Dental');
-    expect(screen.getByRole('heading', { name: 'Settings' })).toBeVisible();
-    expect(router.state.location.pathname).toBe('/settings/organisation');
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    expect(router.state.location.pathname).toBe('/dashboard');
     expect(requestsOf(fetchMock).slice(0, 2)).toEqual(['POST /auth/refresh', 'GET /auth/me']);
+    await expect.poll(() => requestsOf(fetchMock)).toContain('GET /dashboard/summary');
   });
 
   it('shows only the working pages in the navigation, and the user in the user menu', async () => {
@@ -99,7 +101,7 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Organisation', 'Team']);
+    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Organisation', 'Team']);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');
     expect(menu).toHaveTextContent('admin');
@@ -117,7 +119,7 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Organisation']);
+    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Organisation']);
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Organisation']);
   });
 

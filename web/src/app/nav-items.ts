@@ -1,5 +1,11 @@
 import { Role } from '@navaia/shared';
-import { IconSettings } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconLayoutDashboard,
+  IconSettings,
+  IconTicket,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { NavLinkItem, NavSection } from '../components/layout/nav';
 
 export const SETTINGS_LINKS: readonly NavLinkItem[] = [
@@ -13,5 +19,9 @@ export const SETTINGS_LINKS: readonly NavLinkItem[] = [
  * (and its route in router.tsx).
  */
 export const NAV_ITEMS: readonly NavSection[] = [
+  { label: 'Dashboard', icon: IconLayoutDashboard, to: '/dashboard' },
+  { label: 'Customers', icon: IconUsers, to: '/customers' },
+  { label: 'Tickets', icon: IconTicket, to: '/tickets' },
+  { label: 'Bookings', icon: IconCalendarEvent, to: '/bookings' },
   { label: 'Settings', icon: IconSettings, links: SETTINGS_LINKS },
 ];

@@ -39,8 +39,17 @@ export const routes: RouteObject[] = [
           {
             ...page(() => import('./routes/app')),
             children: [
-              // No dashboard yet: Settings is the only working section.
-              { index: true, element: <Navigate to="/settings" replace /> },
+              { index: true, element: <Navigate to="/dashboard" replace /> },
+              { path: 'dashboard', ...page(() => import('./routes/dashboard')) },
+              { path: 'customers', ...page(() => import('./routes/customers/list')) },
+              {
+                path: 'customers/:customerId',
+                ...page(() => import('./routes/customers/customer')),
+              },
+              { path: 'tickets', ...page(() => import('./routes/tickets/list')) },
+              { path: 'tickets/:ticketId', ...page(() => import('./routes/tickets/ticket')) },
+              { path: 'bookings', ...page(() => import('./routes/bookings/list')) },
+              { path: 'bookings/:bookingId', ...page(() => import('./routes/bookings/booking')) },
               {
                 path: 'settings',
                 ...page(() => import('./routes/settings/layout')),

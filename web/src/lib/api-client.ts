@@ -75,13 +75,17 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-function isFieldError(value: unknown): value is FieldError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as FieldError).field === 'string' &&
-    typeof (value as FieldError).message === 'string'
-  );
+/**
+ * The body's per-field details; a detail that names only its field (a 409 on a duplicate phone
+ * number, say) carries the body's message, so it can still be shown next to that field.
+ */
+function fieldErrorsOf(details: unknown, message: string): FieldError[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((detail: unknown) => {
+    const { field, message: own } = (detail ?? {}) as Partial<Record<keyof FieldError, unknown>>;
+    if (typeof field !== 'string' || !field) return [];
+    return [{ field, message: typeof own === 'string' && own ? own : message }];
+  });
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -100,7 +104,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     status: response.status,
     error: body.error ?? response.statusText,
     message,
-    details: Array.isArray(body.details) ? body.details.filter(isFieldError) : [],
+    details: fieldErrorsOf(body.details, message),
     requestId: body.requestId ?? response.headers.get('X-Request-Id') ?? undefined,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });

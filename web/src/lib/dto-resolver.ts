@@ -15,6 +15,8 @@ type DtoClass = new (...args: never[]) => object;
 export function dtoResolver<TForm extends FieldValues>(
   dto: DtoClass,
   toDto?: (values: TForm) => object,
+  /** DTO fields the form holds under another name: `{ amountCents: 'amount' }`. */
+  aliases: Readonly<Record<string, string>> = {},
 ): Resolver<TForm> {
   // The resolver is typed for the DTO's shape; the mapped values have that shape by contract.
   const validate = classValidatorResolver(dto as new () => Record<string, unknown>);
@@ -25,7 +27,10 @@ export function dtoResolver<TForm extends FieldValues>(
       options as unknown as Parameters<typeof validate>[2],
     );
     if (Object.keys(result.errors).length > 0) {
-      return { values: {}, errors: result.errors } as Awaited<ReturnType<Resolver<TForm>>>;
+      const errors = Object.fromEntries(
+        Object.entries(result.errors).map(([field, error]) => [aliases[field] ?? field, error]),
+      );
+      return { values: {}, errors } as Awaited<ReturnType<Resolver<TForm>>>;
     }
     // Spread: a plain object, not the DTO instance, is what travels as the request body.
     return { values: toDto ? values : ({ ...result.values } as TForm), errors: {} };

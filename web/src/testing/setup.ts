@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { notifications } from '@mantine/notifications';
 import { authStore } from '../lib/auth-store';
+
+// Pages are lazy chunks; the first import of a heavy one (the dashboard's charts) is transformed
+// on demand, which on a cold, busy worker can take longer than the default one second.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lacks the layout APIs Mantine reads.
 Object.defineProperty(window, 'matchMedia', {

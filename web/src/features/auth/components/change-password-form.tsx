@@ -1,10 +1,8 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { ChangePasswordDto, PASSWORD_MIN_LENGTH } from '@navaia/shared';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { dtoResolver } from '../../../lib/dto-resolver';
-import { applyApiError } from '../../../lib/form-errors';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useChangePassword } from '../api/change-password';
 
 interface ChangePasswordValues {
@@ -13,7 +11,6 @@ interface ChangePasswordValues {
   confirmPassword: string;
 }
 
-const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'];
 const resolver = dtoResolver<ChangePasswordValues>(
   ChangePasswordDto,
   ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
@@ -21,33 +18,26 @@ const resolver = dtoResolver<ChangePasswordValues>(
 
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const changePassword = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<ChangePasswordValues>({
+  } = useApiForm<ChangePasswordValues>({
     resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
-  });
-
-  const onSubmit = handleSubmit(async ({ currentPassword, newPassword, confirmPassword }) => {
-    setFormError(null);
-    if (newPassword !== confirmPassword) {
-      setError('confirmPassword', { message: 'The passwords do not match' });
-      return;
-    }
-    try {
+    onSubmit: async ({ currentPassword, newPassword, confirmPassword }, { setError }) => {
+      if (newPassword !== confirmPassword) {
+        setError('confirmPassword', { message: 'The passwords do not match' });
+        return;
+      }
       await changePassword.mutateAsync({ currentPassword, newPassword });
       onChanged();
-    } catch (error) {
-      setFormError(applyApiError(error, setError, FIELDS));
-    }
+    },
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form onSubmit={submit} noValidate aria-label="Change password">
       <Stack gap="sm">
         <FormAlert message={formError} />
         <PasswordInput

@@ -1,39 +1,27 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { PASSWORD_MIN_LENGTH, RegisterDto } from '@navaia/shared';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { dtoResolver } from '../../../lib/dto-resolver';
-import { applyApiError } from '../../../lib/form-errors';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useRegister, type RegisterBody } from '../api/register';
 
-const FIELDS = ['tenantName', 'name', 'email', 'password'];
 const resolver = dtoResolver<RegisterBody>(RegisterDto);
 
 export function RegisterForm() {
   const registerAccount = useRegister();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
+    submit,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<RegisterBody>({
+  } = useApiForm<RegisterBody>({
     resolver,
     defaultValues: { tenantName: '', name: '', email: '', password: '' },
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await registerAccount.mutateAsync(values);
-    } catch (error) {
-      setFormError(applyApiError(error, setError, FIELDS));
-    }
+    onSubmit: (values) => registerAccount.mutateAsync(values),
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create account">
+    <form onSubmit={submit} noValidate aria-label="Create account">
       <Stack gap="sm">
         <FormAlert message={formError} />
         <TextInput

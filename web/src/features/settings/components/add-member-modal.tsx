@@ -1,50 +1,43 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { CreateUserDto, PASSWORD_MIN_LENGTH, Role } from '@navaia/shared';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { notifySuccess } from '../../../components/ui/notify';
 import { dtoResolver } from '../../../lib/dto-resolver';
-import { applyApiError } from '../../../lib/form-errors';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useCreateUser, type CreateUserBody } from '../api/create-user';
 import { ROLE_HELP, ROLE_OPTIONS } from './role-options';
 
-const FIELDS = ['name', 'email', 'role', 'password'];
 const resolver = dtoResolver<CreateUserBody>(CreateUserDto);
 const EMPTY: CreateUserBody = { name: '', email: '', role: Role.Agent, password: '' };
 
 export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const createUser = useCreateUser();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
     control,
     register,
-    handleSubmit,
+    submit,
     reset,
-    setError,
+    formError,
     formState: { errors, isSubmitting },
-  } = useForm<CreateUserBody>({ resolver, defaultValues: EMPTY });
-
-  const close = () => {
-    reset(EMPTY);
-    setFormError(null);
-    onClose();
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  } = useApiForm<CreateUserBody>({
+    resolver,
+    defaultValues: EMPTY,
+    onSubmit: async (values) => {
       const user = await createUser.mutateAsync(values);
       notifySuccess(`${user.name} was added to the team`);
       close();
-    } catch (error) {
-      setFormError(applyApiError(error, setError, FIELDS));
-    }
+    },
   });
+
+  function close() {
+    reset(EMPTY);
+    onClose();
+  }
 
   return (
     <Modal opened={opened} onClose={close} title="Add member" centered>
-      <form onSubmit={onSubmit} noValidate aria-label="Add member">
+      <form onSubmit={submit} noValidate aria-label="Add member">
         <Stack gap="sm">
           <FormAlert message={formError} />
           <TextInput

@@ -12,12 +12,13 @@ import {
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { UpdateTenantDto, type TenantView } from '@navaia/shared';
-import { useMemo, useRef, useState } from 'react';
-import { Controller, useForm, type Control } from 'react-hook-form';
+import { useMemo, useRef } from 'react';
+import { Controller, type Control } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { notifySuccess } from '../../../components/ui/notify';
 import { dtoResolver } from '../../../lib/dto-resolver';
-import { applyApiError, fieldPaths } from '../../../lib/form-errors';
+import { timeZoneOptions } from '../../../lib/time-zones';
+import { useApiForm } from '../../../lib/use-api-form';
 import { useUpdateTenant } from '../api/update-tenant';
 import {
   toFormValues,
@@ -25,7 +26,7 @@ import {
   toTenantPatch,
   type TenantFormValues,
 } from './tenant-form-values';
-import { countryOptions, timeZoneOptions, WEEKDAYS } from './zone-and-country-options';
+import { countryOptions, WEEKDAYS } from './zone-and-country-options';
 
 const resolver = dtoResolver<TenantFormValues>(UpdateTenantDto, toTenantDto);
 
@@ -75,37 +76,32 @@ function LimitInput({
 
 export function TenantSettingsForm({ tenant, canEdit }: { tenant: TenantView; canEdit: boolean }) {
   const updateTenant = useUpdateTenant();
-  const [formError, setFormError] = useState<string | null>(null);
   const saved = useRef(toFormValues(tenant));
-  const fields = useMemo(() => fieldPaths(saved.current), []);
   const zones = useMemo(() => timeZoneOptions(tenant.timezone), [tenant.timezone]);
   const countries = useMemo(() => countryOptions(), []);
 
   const {
     control,
     register,
-    handleSubmit,
+    submit,
     reset,
-    setError,
+    formError,
     formState: { errors, isDirty, isSubmitting },
-  } = useForm<TenantFormValues>({ resolver, defaultValues: saved.current });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const body = toTenantPatch(values, saved.current);
-    if (Object.keys(body).length === 0) return;
-    try {
+  } = useApiForm<TenantFormValues>({
+    resolver,
+    defaultValues: saved.current,
+    onSubmit: async (values) => {
+      const body = toTenantPatch(values, saved.current);
+      if (Object.keys(body).length === 0) return;
       const updated = await updateTenant.mutateAsync(body);
       saved.current = toFormValues(updated);
       reset(saved.current);
       notifySuccess('Organisation settings saved');
-    } catch (error) {
-      setFormError(applyApiError(error, setError, fields));
-    }
+    },
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Organisation settings">
+    <form onSubmit={submit} noValidate aria-label="Organisation settings">
       <Stack gap="md" maw={760}>
         {!canEdit && (
           <Alert icon={<IconLock size={18} />} color="gray" data-testid="read-only-notice">
@@ -275,10 +271,7 @@ export function TenantSettingsForm({ tenant, canEdit }: { tenant: TenantView; ca
             <Button
               variant="default"
               disabled={!isDirty || isSubmitting}
-              onClick={() => {
-                setFormError(null);
-                reset(saved.current);
-              }}
+              onClick={() => reset(saved.current)}
             >
               Discard changes
             </Button>

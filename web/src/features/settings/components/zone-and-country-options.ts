@@ -5,14 +5,6 @@ export interface Option {
   label: string;
 }
 
-let zones: string[] | undefined;
-
-/** IANA zones the browser knows, plus UTC (which the list leaves out) and the current value. */
-export function timeZoneOptions(current?: string): string[] {
-  zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
-  return current && !zones.includes(current) ? [current, ...zones] : zones;
-}
-
 let countries: Option[] | undefined;
 
 /**

@@ -1,0 +1,136 @@
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { formatPhone, Role, type CustomerView } from '@navaia/shared';
+import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useAuthenticatedSession } from '../../../lib/auth-store';
+import { formatInZone } from '../../../lib/tenant-time';
+import { useHasRole } from '../../../lib/use-has-role';
+import { CustomerFormModal } from './customer-form-modal';
+import { DeleteCustomerModal } from './delete-customer-modal';
+import { DoNotCallBadge } from './do-not-call-badge';
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+const none = (
+  <Text span c="dimmed" size="sm">
+    —
+  </Text>
+);
+
+/** The customer's header: name, contact details, and edit / delete for agents and up. */
+export function CustomerProfile({ customer }: { customer: CustomerView }) {
+  const { tenant } = useAuthenticatedSession();
+  const canWork = useHasRole(Role.Agent);
+  const navigate = useNavigate();
+  const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
+  const [deleting, { open: openDelete, close: closeDelete }] = useDisclosure(false);
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/customers" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          Customers
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {customer.displayName}
+          </Title>
+          {customer.doNotCall && <DoNotCallBadge />}
+        </Group>
+        {canWork && (
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={openEdit}>
+              Edit
+            </Button>
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={openDelete}
+            >
+              Delete
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
+          <Detail label="Phone">
+            <Anchor href={`tel:${customer.phone}`} size="sm">
+              {formatPhone(customer.phone)}
+            </Anchor>
+          </Detail>
+          <Detail label="Email">
+            {customer.email ? (
+              <Anchor href={`mailto:${customer.email}`} size="sm">
+                {customer.email}
+              </Anchor>
+            ) : (
+              none
+            )}
+          </Detail>
+          <Detail label="Time zone">
+            {customer.timezone ?? (
+              <Text span c="dimmed" size="sm">
+                {tenant.timezone} (organisation)
+              </Text>
+            )}
+          </Detail>
+          <Detail label="Customer since">
+            {formatInZone(customer.createdAt, tenant.timezone, { dateStyle: 'medium' })}
+          </Detail>
+          <Detail label="Tags">
+            {customer.tags.length ? (
+              <Group gap={4} mt={2}>
+                {customer.tags.map((tag) => (
+                  <Badge key={tag} variant="outline" color="gray" size="sm" tt="none">
+                    {tag}
+                  </Badge>
+                ))}
+              </Group>
+            ) : (
+              none
+            )}
+          </Detail>
+        </SimpleGrid>
+        {customer.notes && (
+          <Stack gap={2} mt="md">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              Notes
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {customer.notes}
+            </Text>
+          </Stack>
+        )}
+      </Paper>
+      {canWork && (
+        <>
+          <CustomerFormModal opened={editing} customer={customer} onClose={closeEdit} />
+          <DeleteCustomerModal
+            customer={customer}
+            opened={deleting}
+            onClose={closeDelete}
+            onDeleted={() => navigate('/customers', { replace: true })}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
