@@ -13,10 +13,25 @@ export const name = 'dashboard';
 const TARGET_P99_MS = 50;
 const ms = (v) => `${Number(v).toFixed(v < 10 ? 2 : 1)} ms`;
 
+/** The read the summary needs: whole UTC days from the daily roll-up, edges from the hours. */
 function countersQuery(tenantId, from, to) {
-  return `SELECT metric, key, sum(value) AS value FROM activity_counters
-    WHERE tenant_id = '${tenantId}' AND hour >= date_trunc('hour', '${from}'::timestamptz)
-      AND hour < '${to}'
+  const metrics = `ARRAY['tickets', 'bookings', 'revenue']`;
+  return `WITH bounds AS (
+      SELECT date_trunc('hour', '${from}'::timestamptz) AS from_hour,
+             date_trunc('day', '${from}'::timestamptz AT TIME ZONE 'UTC') + interval '1 day' AS first_day,
+             date_trunc('day', '${to}'::timestamptz AT TIME ZONE 'UTC') AS last_day)
+    SELECT metric, key, sum(value) AS value FROM (
+      SELECT d.metric, d.key, d.value FROM activity_daily d, bounds b
+       WHERE d.tenant_id = '${tenantId}' AND d.metric = ANY(${metrics})
+         AND d.day >= b.first_day::date AND d.day < b.last_day::date
+      UNION ALL
+      SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
+       WHERE c.tenant_id = '${tenantId}' AND c.metric = ANY(${metrics}) AND c.hour >= b.from_hour
+         AND c.hour < least('${to}'::timestamptz, b.first_day AT TIME ZONE 'UTC')
+      UNION ALL
+      SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
+       WHERE c.tenant_id = '${tenantId}' AND c.metric = ANY(${metrics}) AND c.hour < '${to}'
+         AND c.hour >= greatest(b.last_day, b.first_day) AT TIME ZONE 'UTC') parts
     GROUP BY metric, key`;
 }
 
