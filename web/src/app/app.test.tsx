@@ -101,7 +101,17 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Organisation', 'Team']);
+    ).toEqual([
+      'Dashboard',
+      'Customers',
+      'Tickets',
+      'Bookings',
+      'Playground',
+      'Support agent',
+      'Conversations',
+      'Organisation',
+      'Team',
+    ]);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');
     expect(menu).toHaveTextContent('admin');
@@ -119,7 +129,7 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Organisation']);
+    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Conversations', 'Organisation']);
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Organisation']);
   });
 

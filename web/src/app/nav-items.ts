@@ -1,6 +1,7 @@
 import { Role } from '@navaia/shared';
 import {
   IconCalendarEvent,
+  IconHeadset,
   IconLayoutDashboard,
   IconSettings,
   IconTicket,
@@ -23,5 +24,15 @@ export const NAV_ITEMS: readonly NavSection[] = [
   { label: 'Customers', icon: IconUsers, to: '/customers' },
   { label: 'Tickets', icon: IconTicket, to: '/tickets' },
   { label: 'Bookings', icon: IconCalendarEvent, to: '/bookings' },
+  {
+    label: 'Voice',
+    icon: IconHeadset,
+    links: [
+      // Starting a conversation is a write (a session, then a ticket or booking): agents and up.
+      { label: 'Playground', to: '/voice/playground', minRole: Role.Agent },
+      { label: 'Support agent', to: '/voice/support', minRole: Role.Agent },
+      { label: 'Conversations', to: '/voice/sessions' },
+    ],
+  },
   { label: 'Settings', icon: IconSettings, links: SETTINGS_LINKS },
 ];

@@ -51,6 +51,20 @@ export const routes: RouteObject[] = [
               { path: 'bookings', ...page(() => import('./routes/bookings/list')) },
               { path: 'bookings/:bookingId', ...page(() => import('./routes/bookings/booking')) },
               {
+                path: 'voice',
+                ErrorBoundary: RouteErrorBoundary,
+                children: [
+                  { index: true, element: <Navigate to="/voice/sessions" replace /> },
+                  { path: 'playground', ...page(() => import('./routes/voice/playground')) },
+                  { path: 'support', ...page(() => import('./routes/voice/support')) },
+                  { path: 'sessions', ...page(() => import('./routes/voice/sessions')) },
+                  {
+                    path: 'sessions/:sessionId',
+                    ...page(() => import('./routes/voice/session')),
+                  },
+                ],
+              },
+              {
                 path: 'settings',
                 ...page(() => import('./routes/settings/layout')),
                 children: [

@@ -10,4 +10,5 @@ export const queryRoots = {
   bookings: (tenantId: string) => [tenantId, 'bookings'] as const,
   members: (tenantId: string) => [tenantId, 'members'] as const,
   dashboard: (tenantId: string) => [tenantId, 'dashboard'] as const,
+  voiceSessions: (tenantId: string) => [tenantId, 'voiceSessions'] as const,
 };
