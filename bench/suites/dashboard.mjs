@@ -15,23 +15,25 @@ const ms = (v) => `${Number(v).toFixed(v < 10 ? 2 : 1)} ms`;
 
 /** The read the summary needs: whole UTC days from the daily roll-up, edges from the hours. */
 function countersQuery(tenantId, from, to) {
+  const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
+  const f = new Date(from).getTime();
+  const t = new Date(to).getTime();
+  const fromHour = new Date(Math.floor(f / HOUR) * HOUR).toISOString();
+  const firstDay = Math.floor(f / DAY) * DAY + DAY;
+  const lastDay = Math.max(Math.floor(t / DAY) * DAY, firstDay);
+  const iso = (ms) => new Date(ms).toISOString();
   const metrics = `ARRAY['tickets', 'bookings', 'revenue']`;
-  return `WITH bounds AS (
-      SELECT date_trunc('hour', '${from}'::timestamptz) AS from_hour,
-             date_trunc('day', '${from}'::timestamptz AT TIME ZONE 'UTC') + interval '1 day' AS first_day,
-             date_trunc('day', '${to}'::timestamptz AT TIME ZONE 'UTC') AS last_day)
-    SELECT metric, key, sum(value) AS value FROM (
-      SELECT d.metric, d.key, d.value FROM activity_daily d, bounds b
-       WHERE d.tenant_id = '${tenantId}' AND d.metric = ANY(${metrics})
-         AND d.day >= b.first_day::date AND d.day < b.last_day::date
+  const where = `tenant_id = '${tenantId}' AND metric = ANY(${metrics})`;
+  return `SELECT metric, key, sum(value) AS value FROM (
+      SELECT metric, key, value FROM activity_daily
+       WHERE ${where} AND day >= '${iso(firstDay).slice(0, 10)}' AND day < '${iso(lastDay).slice(0, 10)}'
       UNION ALL
-      SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
-       WHERE c.tenant_id = '${tenantId}' AND c.metric = ANY(${metrics}) AND c.hour >= b.from_hour
-         AND c.hour < least('${to}'::timestamptz, b.first_day AT TIME ZONE 'UTC')
+      SELECT metric, key, value FROM activity_counters
+       WHERE ${where} AND hour >= '${fromHour}' AND hour < '${iso(Math.min(t, firstDay))}'
       UNION ALL
-      SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
-       WHERE c.tenant_id = '${tenantId}' AND c.metric = ANY(${metrics}) AND c.hour < '${to}'
-         AND c.hour >= greatest(b.last_day, b.first_day) AT TIME ZONE 'UTC') parts
+      SELECT metric, key, value FROM activity_counters
+       WHERE ${where} AND hour >= '${iso(lastDay)}' AND hour < '${to}') parts
     GROUP BY metric, key`;
 }
 

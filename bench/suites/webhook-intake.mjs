@@ -136,7 +136,7 @@ export async function run({ database, duration }) {
     while (Date.now() - started < 600_000) {
       const [row] = (
         await db.query(
-          `SELECT count(*) FILTER (WHERE status = 'processed')::int AS processed,
+          `SELECT count(*)::int AS stored, count(*) FILTER (WHERE status = 'processed')::int AS processed,
                   (SELECT count(*)::int FROM tickets WHERE tenant_id = $1 AND source = 'voice') AS tickets
              FROM webhook_events WHERE external_id LIKE 'conv_bench_%'`,
           [tenantId],
@@ -144,10 +144,17 @@ export async function run({ database, duration }) {
       ).rows;
       processed = row.processed;
       tickets = row.tickets;
-      if (processed >= accepted) break;
+      if (row.stored >= accepted && processed === row.stored && tickets === row.stored) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const drainSeconds = (Date.now() - started) / 1000;
+    // Deliveries still in flight when the load stopped were stored after the first count.
+    const [{ stored }] = (
+      await db.query(
+        `SELECT count(*)::int AS stored FROM webhook_events WHERE external_id LIKE $1`,
+        [`conv_bench_${process.pid}_%`],
+      )
+    ).rows;
     return [
       {
         bench: 'webhook intake',

@@ -10,10 +10,16 @@ import {
   TicketStatus,
 } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
+import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AppException } from '../../common/errors/app.exception';
 import { TenantService } from '../tenant/tenant.service';
 
-const DAY_MS = 24 * 3600_000;
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+const METRICS = ['tickets', 'bookings', 'revenue'];
+
+/** A UTC midnight as a `date` literal. */
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const DEFAULT_RANGE_DAYS = 30;
 const MAX_RANGE_DAYS = 550;
 
@@ -33,6 +39,7 @@ const zeroes = <K extends string>(keys: K[]) =>
 export class DashboardService {
   constructor(
     private readonly db: TenantDb,
+    private readonly context: TenantContext,
     private readonly tenants: TenantService,
   ) {}
 
@@ -40,26 +47,34 @@ export class DashboardService {
     const { from, to } = this.range(query);
     // Whole UTC days come from the daily roll-up, the partial days at either end from the
     // hourly counters: a year costs a few hundred rows per key, and the edges stay exact.
+    // The bounds are computed here so that each branch is a plain index range scan.
+    const fromHour = new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS);
+    const firstDay = new Date(Math.floor(from.getTime() / DAY_MS) * DAY_MS + DAY_MS);
+    const lastDay = new Date(
+      Math.max(Math.floor(to.getTime() / DAY_MS) * DAY_MS, firstDay.getTime()),
+    );
     const rows: { metric: string; key: string; value: string }[] = await this.db.manager.query(
-      `WITH bounds AS (
-         SELECT date_trunc('hour', $1::timestamptz) AS from_hour,
-                date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC') + interval '1 day' AS first_day,
-                date_trunc('day', $2::timestamptz AT TIME ZONE 'UTC') AS last_day
-       )
-       SELECT metric, key, sum(value)::text AS value FROM (
-         SELECT d.metric, d.key, d.value FROM activity_daily d, bounds b
-          WHERE d.metric = ANY($3) AND d.day >= b.first_day::date AND d.day < b.last_day::date
+      `SELECT metric, key, sum(value)::text AS value FROM (
+         SELECT metric, key, value FROM activity_daily
+          WHERE tenant_id = $1 AND metric = ANY($2) AND day >= $3::date AND day < $4::date
          UNION ALL
-         SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
-          WHERE c.metric = ANY($3) AND c.hour >= b.from_hour
-            AND c.hour < least($2::timestamptz, b.first_day AT TIME ZONE 'UTC')
+         SELECT metric, key, value FROM activity_counters
+          WHERE tenant_id = $1 AND metric = ANY($2) AND hour >= $5 AND hour < $6
          UNION ALL
-         SELECT c.metric, c.key, c.value FROM activity_counters c, bounds b
-          WHERE c.metric = ANY($3) AND c.hour < $2
-            AND c.hour >= greatest(b.last_day, b.first_day) AT TIME ZONE 'UTC'
+         SELECT metric, key, value FROM activity_counters
+          WHERE tenant_id = $1 AND metric = ANY($2) AND hour >= $7 AND hour < $8
        ) parts
        GROUP BY metric, key`,
-      [from, to, ['tickets', 'bookings', 'revenue']],
+      [
+        this.context.tenantId,
+        METRICS,
+        isoDay(firstDay),
+        isoDay(lastDay),
+        fromHour,
+        new Date(Math.min(to.getTime(), firstDay.getTime())),
+        lastDay,
+        to,
+      ],
     );
     const tickets = zeroes(Object.values(TicketStatus));
     const bookings = zeroes(Object.values(BookingStatus));
@@ -106,14 +121,14 @@ export class DashboardService {
        ), data AS (
          SELECT date_trunc($3, hour AT TIME ZONE $4) AS local_start, sum(value) AS value
            FROM activity_counters
-          WHERE metric = $5 AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
+          WHERE tenant_id = $7 AND metric = $5 AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
             AND ($6::text IS NULL OR key = $6)
           GROUP BY 1
        )
        SELECT b.local_start AT TIME ZONE $4 AS at, coalesce(d.value, 0)::text AS value
          FROM buckets b LEFT JOIN data d USING (local_start)
         ORDER BY b.local_start`,
-      [from, to, interval, timezone, query.metric, currency],
+      [from, to, interval, timezone, query.metric, currency, this.context.tenantId],
     );
     return {
       metric: query.metric,
@@ -128,9 +143,9 @@ export class DashboardService {
   private async mainCurrency(from: Date, to: Date): Promise<string> {
     const [row]: { key: string }[] = await this.db.manager.query(
       `SELECT key FROM activity_counters
-        WHERE metric = 'revenue' AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
+        WHERE tenant_id = $3 AND metric = 'revenue' AND hour >= date_trunc('hour', $1::timestamptz) AND hour < $2
         GROUP BY key ORDER BY sum(value) DESC LIMIT 1`,
-      [from, to],
+      [from, to, this.context.tenantId],
     );
     return row?.key ?? 'USD';
   }
