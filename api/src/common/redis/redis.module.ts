@@ -3,6 +3,7 @@ import type Redis from 'ioredis';
 import { createRequestRedis } from './redis';
 
 export const REDIS = Symbol('REDIS');
+const READY_TIMEOUT_MS = 5_000;
 
 @Global()
 @Module({})
@@ -15,10 +16,16 @@ export class RedisModule implements OnApplicationShutdown {
       providers: [
         {
           provide: REDIS,
-          useFactory: () => {
+          useFactory: async () => {
             const client = createRequestRedis(url);
             // Connection errors surface per command as 503s; the client keeps reconnecting.
             client.on('error', () => undefined);
+            // Without an offline queue, commands fail until the first connection is up:
+            // wait for it (briefly) so the first requests after a start are not refused.
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, READY_TIMEOUT_MS);
+              client.once('ready', () => (clearTimeout(timer), resolve()));
+            });
             return client;
           },
         },
