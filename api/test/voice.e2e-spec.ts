@@ -3,7 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { VoiceSessionView } from '@navaia/shared';
 import { AppRole } from '../src/config/config';
+import { SimulatorStore } from '../src/modules/voice/simulator/simulator-store';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
+import { VoiceReconciler } from '../src/modules/voice/voice-reconciler';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
 import { postCallEvent, signed } from './support/elevenlabs';
 import { createCustomer } from './support/records';
@@ -338,6 +340,32 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     const booking = await http.get(`/api/v1/bookings/${done.bookingId}`).set(t.auth).expect(200);
     expect(booking.body.service).toMatch(/haircut/i);
     expect(new Date(booking.body.startsAt).getUTCHours()).toBe(10);
+  });
+
+  it('reconciles a finished conversation whose post-call webhook never came', async () => {
+    const t = await registerTenant(app);
+    const customer = await createCustomer(app, t);
+    const started = await browserSession(t, customer.id);
+    // The conversation ends on the provider's side, but its webhook is lost.
+    const store = app.get(SimulatorStore);
+    const conversation = (await store.load(started.connection.conversationId))!;
+    await store.save({
+      ...conversation,
+      stage: 'ended',
+      intent: 'support',
+      issue: 'The heating makes a loud noise at night',
+      confirmed: true,
+    });
+    expect(await app.get(VoiceReconciler).reconcileAll(0)).toBeGreaterThanOrEqual(1);
+    const done = await settled(t, started.session.id);
+    expect(done.outcome).toBe('ticket_created');
+    // A second pass finds nothing left to fetch.
+    await app.get(VoiceReconciler).reconcileAll(0);
+    const tickets = await http
+      .get(`/api/v1/customers/${customer.id}/tickets`)
+      .set(t.auth)
+      .expect(200);
+    expect(tickets.body.data).toHaveLength(1);
   });
 
   it('should not show another tenant’s voice session (404), nor list it; viewers cannot start one', async () => {

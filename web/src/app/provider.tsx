@@ -7,6 +7,8 @@ import { authStore } from '../lib/auth-store';
 import { queryClient as defaultQueryClient } from '../lib/query-client';
 
 export const theme = createTheme({
+  // People who ask their system for less motion get none (and tests get no transition timers).
+  respectReducedMotion: true,
   primaryColor: 'indigo',
   defaultRadius: 'md',
 });

@@ -12,7 +12,8 @@ configure({ asyncUtilTimeout: 3000 });
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: vi.fn().mockImplementation((query: string) => ({
-    matches: false,
+    // Reduced motion makes Mantine's transitions synchronous: no timer outlives a test file.
+    matches: query.includes('prefers-reduced-motion'),
     media: query,
     onchange: null,
     addListener: vi.fn(),
