@@ -55,22 +55,27 @@ export async function createDatabase(prefix = 'navaia_bench') {
 export async function startApp(databaseUrl, env = {}) {
   const port = await freePort();
   const worker = env.APP_ROLE === 'worker';
-  const child = spawn(process.execPath, [join(root, 'api/dist/api/src/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-      QUEUE_PREFIX: `bench-${port}`,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'navaia-bench-')),
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      ...env,
+  // The same heap cap as `npm start` and the Docker image.
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=192', join(root, 'api/dist/api/src/main.js')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+        QUEUE_PREFIX: `bench-${port}`,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'navaia-bench-')),
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+        ...env,
+      },
     },
-  });
+  );
   // A worker serves no HTTP: it is up once it has started consuming (it logs nothing we
   // read here), so give it a moment instead.
   if (worker) await new Promise((r) => setTimeout(r, 3000));
