@@ -19,6 +19,7 @@ import { TenantModule } from './modules/tenant/tenant.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { TelephonyModule } from './modules/telephony/telephony.module';
 import { TicketModule } from './modules/ticket/ticket.module';
 import { VoiceModule } from './modules/voice/voice.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -49,6 +50,7 @@ export class AppModule {
         DashboardModule,
         WebhooksModule,
         VoiceModule.register(config, { worker }),
+        TelephonyModule.register(config, { worker }),
         MaintenanceModule.register({ worker }),
       ],
       providers: [

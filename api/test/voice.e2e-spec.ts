@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { VoiceSessionView } from '@navaia/shared';
@@ -9,31 +8,10 @@ import { VoiceReconciler } from '../src/modules/voice/voice-reconciler';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
 import { postCallEvent, signed } from './support/elevenlabs';
 import { createCustomer } from './support/records';
+import { eventually, freePort } from './support/wait';
 
 const SECRETS = ['wsec_current_secret', 'wsec_previous_secret'];
 const OPERATOR = `ops-${Date.now()}@example.com`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (v: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('voice: browser sessions, post-call webhooks and automatic tickets and bookings', () => {
   let app: NestFastifyApplication;

@@ -29,3 +29,6 @@ export * from './dashboard/dashboard.dto';
 export * from './dashboard/dashboard.types';
 export * from './voice/voice.dto';
 export * from './voice/voice.types';
+export * from './calls/call-status';
+export * from './calls/call.dto';
+export * from './calls/call.types';

@@ -5,6 +5,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsEnum,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -14,6 +15,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_OUTCOME_MIX, OutcomeMix, parseOutcomeMix } from './simulator-outcomes';
 
 export enum AppRole {
   All = 'all',
@@ -43,6 +45,8 @@ const splitList = ({ value }: { value: unknown }) =>
     : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toDecimal = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** The environment as it arrives; every key of `.env.example`. */
@@ -108,6 +112,24 @@ class RawEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be letters, digits, - or _' })
   QUEUE_PREFIX?: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\s*[a-z_]+\s*:\s*\d+(\.\d+)?\s*(,\s*[a-z_]+\s*:\s*\d+(\.\d+)?\s*)*$/, {
+    message: 'must look like answered:70,voicemail:8,no_answer:10,busy:7,failed:5',
+  })
+  SIMULATOR_CALL_OUTCOMES?: string;
+  @Transform(toDecimal)
+  @IsOptional()
+  @IsNumber()
+  @Min(0.1)
+  @Max(3600)
+  SIMULATOR_CALL_SECONDS?: number;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  BULK_CALL_REQUESTS_PER_MINUTE?: number;
 }
 
 export interface AppConfig {
@@ -128,11 +150,26 @@ export interface AppConfig {
   /** Namespaces the BullMQ keys, so separate deployments (or test runs) can share one Redis. */
   queuePrefix: string;
   elevenLabs: { apiKey?: string; webhookSecrets: string[]; baseUrl?: string };
-  twilio: { accountSid?: string; authToken?: string; fromNumber?: string; baseUrl?: string };
+  twilio: {
+    accountSid?: string;
+    authToken?: string;
+    fromNumber?: string;
+    baseUrl?: string;
+    /** Verifies status callbacks; without Twilio (simulator) a generated one signs them. */
+    webhookAuthToken: string;
+  };
   voiceProvider: VoiceProviderName;
   telephonyProvider: TelephonyProviderName;
   platformOperatorEmails: string[];
   simulatorSpeed: SimulatorSpeed;
+  simulator: {
+    /** Relative weights of simulated call outcomes. */
+    callOutcomes: OutcomeMix;
+    /** Fixed talk time of simulated answered calls, when set (benchmarks). */
+    callSeconds?: number;
+  };
+  /** POST /calls/bulk requests a tenant may make per minute. */
+  bulkCallRequestsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -222,12 +259,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       authToken: raw.TWILIO_AUTH_TOKEN,
       fromNumber: raw.TWILIO_FROM_NUMBER,
       baseUrl: raw.TWILIO_BASE_URL,
+      webhookAuthToken: raw.TWILIO_AUTH_TOKEN ?? persistedSecret(dataDir, 'twilio-auth-token'),
     },
     voiceProvider,
     telephonyProvider,
     platformOperatorEmails: (raw.PLATFORM_OPERATOR_EMAILS ?? []).map((e) => e.toLowerCase()),
     simulatorSpeed: raw.SIMULATOR_SPEED ?? SimulatorSpeed.Realtime,
+    simulator: {
+      callOutcomes: outcomeMix(raw.SIMULATOR_CALL_OUTCOMES),
+      callSeconds: raw.SIMULATOR_CALL_SECONDS,
+    },
+    bulkCallRequestsPerMinute: raw.BULK_CALL_REQUESTS_PER_MINUTE ?? 10,
   };
+}
+
+function outcomeMix(text: string | undefined): OutcomeMix {
+  if (!text) return DEFAULT_OUTCOME_MIX;
+  try {
+    return parseOutcomeMix(text);
+  } catch (error) {
+    throw new ConfigError(`SIMULATOR_CALL_OUTCOMES: ${(error as Error).message}`);
+  }
 }
 
 /** Injection token for the validated configuration. */

@@ -1,6 +1,7 @@
 import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
 import { Booking } from '../../modules/booking/booking.entity';
 import { Customer } from '../../modules/customer/customer.entity';
+import { Call, CallAttempt, CallEvent } from '../../modules/telephony/call.entity';
 import { Ticket } from '../../modules/ticket/ticket.entity';
 import { VoiceSession } from '../../modules/voice/voice-session.entity';
 import { WebhookEvent } from '../../modules/webhooks/webhook-event.entity';
@@ -23,4 +24,7 @@ export const entities = [
   Booking,
   VoiceSession,
   WebhookEvent,
+  Call,
+  CallEvent,
+  CallAttempt,
 ];

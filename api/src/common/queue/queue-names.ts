@@ -3,6 +3,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** ElevenLabs webhook events, processed by the voice module. */
   VoiceEvents = 'voice-events',
+  /** Dialing, Twilio status callbacks and the call reconciler: the telephony module. */
+  Telephony = 'telephony',
 }
 
 /** Every job name, per queue. */
@@ -16,5 +18,14 @@ export enum VoiceEventJob {
   /** Resolves an inbox event's tenant and applies it. */
   Process = 'process-event',
   /** Repeating: fetches conversations whose post-call event never came. */
+  Reconcile = 'reconcile',
+}
+
+export enum TelephonyJob {
+  /** Places one queued call through the provider, within the tenant's limits. */
+  Dial = 'dial',
+  /** Applies a Twilio status callback from the inbox. */
+  TwilioStatus = 'twilio-status',
+  /** Repeating: settles calls whose provider went silent. */
   Reconcile = 'reconcile',
 }

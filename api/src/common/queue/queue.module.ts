@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { redisOptions } from '../redis/redis';
+import { Outbox, OutboxRelay } from './outbox';
 import { QueueProducer } from './queue-producer';
 import { TenantJobRunner } from './tenant-job';
 
@@ -22,8 +23,8 @@ export class QueueModule {
           },
         }),
       ],
-      providers: [QueueProducer, TenantJobRunner],
-      exports: [QueueProducer, TenantJobRunner],
+      providers: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay],
+      exports: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay],
     };
   }
 }

@@ -20,6 +20,7 @@ import { TenantService } from '../tenant/tenant.service';
 import { Ticket } from '../ticket/ticket.entity';
 import { TicketService } from '../ticket/ticket.service';
 import { extractOutcome, Extraction } from './extraction';
+import { InitiationFailure, VoiceCallHooks } from './voice-call-hooks';
 import { VoiceSession } from './voice-session.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,6 +77,7 @@ export class PostCallService {
     private readonly customers: CustomerService,
     private readonly tickets: TicketService,
     private readonly bookings: BookingService,
+    private readonly callHooks: VoiceCallHooks,
   ) {}
 
   async apply(data: PostCallData): Promise<VoiceSession> {
@@ -116,14 +118,15 @@ export class PostCallService {
     await this.db
       .repo(VoiceSession)
       .update({ id: session.id }, { customerId: customer?.id ?? null, ...result });
-    return this.db.repo(VoiceSession).findOneByOrFail({ id: session.id });
+    const ended = await this.db.repo(VoiceSession).findOneByOrFail({ id: session.id });
+    await this.callHooks.sessionEnded(ended);
+    return ended;
   }
 
   /** The provider could not start the call: the session ends as failed with the reason. */
-  async initiationFailed(data: {
-    conversation_id: string;
-    failure_reason?: unknown;
-  }): Promise<string | null> {
+  async initiationFailed(data: InitiationFailure): Promise<string | null> {
+    // The phone leg (if it is ours) ends busy, unanswered or failed.
+    await this.callHooks.initiationFailed(data);
     const session = await this.db
       .repo(VoiceSession)
       .findOneBy({ conversationId: data.conversation_id });

@@ -12,6 +12,15 @@ import { VoiceReconciler } from './voice-reconciler';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function callSidOf(data: Record<string, unknown>): string | undefined {
+  const metadata = (data.metadata ?? {}) as {
+    phone_call?: { call_sid?: unknown } | null;
+    body?: { CallSid?: unknown; call_sid?: unknown } | null;
+  };
+  const sid = metadata.phone_call?.call_sid ?? metadata.body?.CallSid ?? metadata.body?.call_sid;
+  return typeof sid === 'string' && sid ? sid : undefined;
+}
+
 /**
  * Applies ElevenLabs events from the inbox: finds the tenant (the session id we passed in,
  * the conversation id, then the agent id), then processes the event in that tenant.
@@ -104,6 +113,8 @@ export class VoiceEventsProcessor extends WorkerHost implements OnApplicationBoo
           : undefined,
       ],
       ['conversation_tenant', data.conversation_id],
+      // Phone calls: Twilio's call SID, in the phone metadata or the failure's Twilio body.
+      ['call_sid_tenant', callSidOf(data)],
       ['agent_tenant', data.agent_id],
     ];
     for (const [fn, value] of lookups) {

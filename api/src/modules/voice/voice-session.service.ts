@@ -5,15 +5,17 @@ import {
   Page,
   StartVoiceSessionResponse,
   VoiceSessionListQueryDto,
+  VoiceOutcome,
   VoiceSessionView,
 } from '@navaia/shared';
+import { In } from 'typeorm';
 import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
 import { AppException } from '../../common/errors/app.exception';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
-import { customerRef } from '../customer/customer.entity';
+import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 import { TenantService } from '../tenant/tenant.service';
 import { VOICE_PROVIDER, VoiceProvider } from './providers/voice-provider';
@@ -87,6 +89,65 @@ export class VoiceSessionService {
       transcript: [],
     });
     return { session: await this.view(id), connection, dynamicVariables };
+  }
+
+  /**
+   * The session of an outbound phone call, created with the call: the dynamic variables
+   * carry both ids, so the post-call webhook finds them whichever provider placed the call.
+   */
+  async createForCall(input: {
+    callId: string;
+    purpose: CreateVoiceSessionDto['purpose'];
+    customer: Customer;
+    provider: VoiceSession['provider'];
+  }): Promise<{ id: string; agentId?: string; dynamicVariables: Record<string, string> }> {
+    const tenant = await this.tenants.current();
+    const id = uuidv7();
+    const agentId = tenant.voice.agents[input.purpose];
+    const dynamicVariables: Record<string, string> = {
+      voice_session_id: id,
+      call_id: input.callId,
+      tenant_name: tenant.name,
+      customer_id: input.customer.id,
+      customer_name: displayName(input.customer),
+    };
+    await this.db.repo(VoiceSession).insert({
+      id,
+      tenantId: this.context.tenantId,
+      purpose: input.purpose,
+      channel: 'phone',
+      provider: input.provider,
+      status: 'created',
+      customerId: input.customer.id,
+      callId: input.callId,
+      agentId: agentId ?? null,
+      dynamicVariables,
+      transcript: [],
+    });
+    return { id, agentId, dynamicVariables };
+  }
+
+  /** A phone call that never reached the agent: its session ends failed, with the reason. */
+  async callNotConnected(id: string, reason: string): Promise<void> {
+    await this.db
+      .repo(VoiceSession)
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'failed',
+        outcome: VoiceOutcome.Failed,
+        failureReason: reason,
+        endedAt: new Date(),
+      })
+      .where('id = :id AND outcome IS NULL', { id })
+      .execute();
+  }
+
+  /** Sessions by id (a call list shows its sessions' tickets and bookings). */
+  async byIds(ids: string[]): Promise<Map<string, VoiceSession>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.repo(VoiceSession).findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((s) => [s.id, s]));
   }
 
   /** The browser reports the provider's conversation id once it has one. */

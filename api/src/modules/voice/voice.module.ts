@@ -12,6 +12,7 @@ import { VOICE_PROVIDER } from './providers/voice-provider';
 import { SimulatorConversationService } from './simulator/simulator-conversation.service';
 import { SimulatorStore } from './simulator/simulator-store';
 import { SimulatorWebhooks } from './simulator/simulator-webhooks';
+import { VoiceCallHooks } from './voice-call-hooks';
 import { VoiceController } from './voice.controller';
 import { VoiceEventsProcessor } from './voice-events.processor';
 import { VoiceReconciler } from './voice-reconciler';
@@ -19,7 +20,18 @@ import { VoiceSessionService } from './voice-session.service';
 
 @Module({})
 export class VoiceModule {
+  private static registered = new WeakMap<AppConfig, DynamicModule>();
+
+  /** One module per configuration: telephony imports the same instance as the app. */
   static register(config: AppConfig, options: { worker: boolean }): DynamicModule {
+    const existing = VoiceModule.registered.get(config);
+    if (existing) return existing;
+    const module = VoiceModule.build(config, options);
+    VoiceModule.registered.set(config, module);
+    return module;
+  }
+
+  private static build(config: AppConfig, options: { worker: boolean }): DynamicModule {
     const provider =
       config.voiceProvider === VoiceProviderName.ElevenLabs
         ? ElevenLabsVoiceProvider
@@ -30,6 +42,7 @@ export class VoiceModule {
       controllers: [VoiceController],
       providers: [
         VoiceSessionService,
+        VoiceCallHooks,
         PostCallService,
         VoiceReconciler,
         SimulatorStore,
@@ -39,7 +52,7 @@ export class VoiceModule {
         { provide: VOICE_PROVIDER, useExisting: provider },
         ...(options.worker ? [VoiceEventsProcessor] : []),
       ],
-      exports: [VoiceSessionService, SimulatorWebhooks],
+      exports: [VoiceSessionService, VoiceCallHooks, SimulatorWebhooks],
     };
   }
 }

@@ -63,14 +63,14 @@ export class WebhookEventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Process an event again (after a tenant’s settings were fixed)' })
   async reprocess(@Param('id', ParseUUIDPipe) id: string) {
-    const own = await this.db.repo(WebhookEvent).findOneBy({ id });
-    if (!own) {
+    let event = await this.db.repo(WebhookEvent).findOneBy({ id });
+    if (!event) {
       // Unmatched events belong to no tenant: only platform operators may touch them.
-      const event = await this.inbox.get(id);
+      event = (await this.inbox.get(id)) ?? null;
       if (!event || event.tenantId || !(await this.isPlatformOperator()))
         throw WebhookErrors.eventNotFound();
     }
-    await this.inbox.enqueue(id, Date.now());
+    await this.inbox.enqueue(id, event.provider, Date.now());
     return { queued: true };
   }
 

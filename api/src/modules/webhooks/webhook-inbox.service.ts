@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../../common/database/tenant-db';
-import { QueueName, VoiceEventJob } from '../../common/queue/queue-names';
+import { QueueName, TelephonyJob, VoiceEventJob } from '../../common/queue/queue-names';
 import { QueueProducer } from '../../common/queue/queue-producer';
 import { WebhookEvent, WebhookProvider } from './webhook-event.entity';
 
@@ -58,6 +58,7 @@ export class WebhookInboxService {
     private readonly db: TenantDb,
     private readonly producer: QueueProducer,
     @InjectQueue(QueueName.VoiceEvents) private readonly voiceEvents: Queue,
+    @InjectQueue(QueueName.Telephony) private readonly telephony: Queue,
   ) {}
 
   /** Stores the event (once) and queues its processing; a repeat changes nothing. */
@@ -71,19 +72,20 @@ export class WebhookInboxService {
       'SELECT * FROM webhook_inbox_accept($1, $2, $3, $4)',
       [provider, type, externalId, JSON.stringify(payload)],
     );
-    if (row.created) await this.enqueue(row.id);
+    if (row.created) await this.enqueue(row.id, provider);
     return row;
   }
 
-  async enqueue(eventId: string, retry = 0): Promise<void> {
+  /** Queues an event's processing with the module that owns its provider's events. */
+  async enqueue(eventId: string, provider: WebhookProvider, retry = 0): Promise<void> {
     // The job id makes a second enqueue of the same event (relay, reprocess) a no-op
     // while the first is pending.
-    await this.producer.add(
-      this.voiceEvents,
-      VoiceEventJob.Process,
-      { eventId },
-      { jobId: retry ? `${eventId}-r${retry}` : eventId },
-    );
+    const jobId = retry ? `${eventId}-r${retry}` : eventId;
+    if (provider === 'twilio') {
+      await this.producer.add(this.telephony, TelephonyJob.TwilioStatus, { eventId }, { jobId });
+    } else {
+      await this.producer.add(this.voiceEvents, VoiceEventJob.Process, { eventId }, { jobId });
+    }
   }
 
   async get(eventId: string): Promise<WebhookEvent | undefined> {

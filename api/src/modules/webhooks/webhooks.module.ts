@@ -3,13 +3,17 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '../../common/queue/queue-names';
 import { TenantModule } from '../tenant/tenant.module';
 import { ElevenLabsIntake } from './elevenlabs-intake';
+import { TwilioIntake } from './twilio-intake';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookInboxService } from './webhook-inbox.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.VoiceEvents }), TenantModule],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.VoiceEvents }, { name: QueueName.Telephony }),
+    TenantModule,
+  ],
   controllers: [WebhookEventsController],
-  providers: [WebhookInboxService, ElevenLabsIntake],
-  exports: [WebhookInboxService, ElevenLabsIntake, BullModule],
+  providers: [WebhookInboxService, ElevenLabsIntake, TwilioIntake],
+  exports: [WebhookInboxService, ElevenLabsIntake, TwilioIntake, BullModule],
 })
 export class WebhooksModule {}

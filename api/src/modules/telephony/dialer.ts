@@ -1,0 +1,212 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { CallStatus } from '@navaia/shared';
+import { isUniqueViolation } from '../../common/database/pg-errors';
+import { TenantDb } from '../../common/database/tenant-db';
+import { uuidv7 } from '../../common/database/uuid';
+import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { CustomerService } from '../customer/customer.service';
+import { TenantService } from '../tenant/tenant.service';
+import { VoiceSessionService } from '../voice/voice-session.service';
+import { Call, CallAttempt } from './call.entity';
+import { CallService } from './call.service';
+import { DialLimiter } from './dial-limiter';
+import {
+  DialOutcomeUnknown,
+  DialRefused,
+  DialRequest,
+  TELEPHONY_PROVIDER,
+  TelephonyProvider,
+} from './providers/telephony-provider';
+import { TWILIO_STATUS_PATH, TWILIO_VOICE_PATH } from '../webhooks/webhook-routes';
+
+export interface DialJobData {
+  tenantId: string;
+  callId: string;
+  /** The dialing turn an earlier pass reserved under the calls-per-second pace. */
+  reservedAt?: number;
+}
+
+type Plan =
+  | { skip: string }
+  | { request: DialRequest; limits: { callsPerSecond: number; maxConcurrentCalls: number } };
+
+/**
+ * Dials one queued call. In order: the call must still be queued and never attempted; the
+ * customer must still be callable; the tenant's limits must allow it (else the job waits for
+ * its turn); then a call-attempt row is committed, and only then is the provider asked. A
+ * retried job finds the attempt and never asks again, whatever happened in between.
+ */
+@Injectable()
+export class Dialer {
+  private readonly logger = new Logger(Dialer.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tenantJobs: TenantJobRunner,
+    private readonly calls: CallService,
+    private readonly customers: CustomerService,
+    private readonly tenants: TenantService,
+    private readonly sessions: VoiceSessionService,
+    private readonly limiter: DialLimiter,
+    @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async dial(job: Job<DialJobData>, token?: string): Promise<Record<string, unknown>> {
+    const { tenantId, callId } = job.data;
+    const inTenant = <T>(work: () => Promise<T>) =>
+      this.tenantJobs.runFor(tenantId, `dial-${callId}`, work);
+
+    const plan = await inTenant(() => this.plan(callId));
+    if ('skip' in plan) return { skipped: plan.skip };
+
+    const permit = await this.limiter.acquire(tenantId, callId, plan.limits, job.data.reservedAt);
+    if (!permit.go) {
+      await job.updateData({ ...job.data, reservedAt: permit.reservedAt ?? 0 });
+      await job.moveToDelayed(Date.now() + permit.waitMs, token);
+      throw new DelayedError();
+    }
+
+    const claimed = await inTenant(() => this.claim(callId));
+    if (!claimed) return { skipped: 'already attempted or no longer queued' };
+
+    let answer;
+    try {
+      answer = await this.provider.dial(plan.request);
+    } catch (error) {
+      return this.failed(job, callId, error);
+    }
+    // Past this point the call exists at the provider: a failure here retries the job, which
+    // finds the attempt and does not dial again; the reconciler settles the rest.
+    await inTenant(async () => {
+      await this.db
+        .repo(CallAttempt)
+        .update(
+          { callId },
+          { state: 'sent', providerCallSid: answer.providerCallSid, answeredAt: new Date() },
+        );
+      await this.calls.applyStatus(callId, {
+        status: CallStatus.Initiated,
+        source: 'dialer',
+        providerCallSid: answer.providerCallSid,
+        conversationId: answer.conversationId,
+        fromNumber: answer.from,
+        detail: `Dialled through ${this.provider.kind}`,
+      });
+    });
+    return { dialled: true, providerCallSid: answer.providerCallSid };
+  }
+
+  private async plan(callId: string): Promise<Plan> {
+    const call = await this.db.repo(Call).findOneBy({ id: callId });
+    if (!call) return { skip: 'call not found' };
+    if (call.status !== CallStatus.Queued) return { skip: `call is ${call.status}` };
+    if (await this.db.repo(CallAttempt).existsBy({ callId })) return { skip: 'already attempted' };
+    // Opt-outs since the call was queued win.
+    const customer = call.customerId
+      ? (await this.customers.byIds([call.customerId])).get(call.customerId)
+      : undefined;
+    if (!customer || customer.doNotCall) {
+      await this.calls.applyStatus(callId, {
+        status: CallStatus.Canceled,
+        source: 'dialer',
+        detail: customer ? 'The customer opted out before the call' : 'The customer was deleted',
+        failureReason: customer ? 'Do not call' : 'Customer deleted',
+      });
+      return { skip: 'customer not callable' };
+    }
+    const tenant = await this.tenants.current();
+    const session = call.voiceSessionId
+      ? (await this.sessions.byIds([call.voiceSessionId])).get(call.voiceSessionId)
+      : undefined;
+    const base = this.config.publicBaseUrl;
+    const query = `?callId=${call.id}`;
+    return {
+      limits: tenant.limits,
+      request: {
+        callId: call.id,
+        tenantId: call.tenantId,
+        purpose: call.purpose,
+        to: call.toNumber,
+        from: call.fromNumber,
+        timezone: customer.timezone ?? tenant.timezone,
+        agentId: tenant.voice.agents[call.purpose],
+        agentPhoneNumberId: tenant.voice.phoneNumberId,
+        dynamicVariables: { ...(session?.dynamicVariables ?? {}), call_id: call.id },
+        statusCallbackUrl: `${base}${TWILIO_STATUS_PATH}${query}`,
+        twimlUrl: `${base}${TWILIO_VOICE_PATH}${query}`,
+      },
+    };
+  }
+
+  /** Commits the attempt row; false when another run got there first or the call moved on. */
+  private async claim(callId: string): Promise<boolean> {
+    const call = await this.db
+      .repo(Call)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :callId', { callId })
+      .getOne();
+    if (!call || call.status !== CallStatus.Queued) return false;
+    try {
+      await this.db.repo(CallAttempt).insert({
+        id: uuidv7(),
+        tenantId: call.tenantId,
+        callId,
+        provider: this.provider.kind,
+        state: 'sending',
+        requestedAt: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  private async failed(
+    job: Job<DialJobData>,
+    callId: string,
+    error: unknown,
+  ): Promise<Record<string, unknown>> {
+    const { tenantId } = job.data;
+    const inTenant = <T>(work: () => Promise<T>) =>
+      this.tenantJobs.runFor(tenantId, `dial-${callId}`, work);
+    if (error instanceof DialOutcomeUnknown) {
+      // The provider may have placed the call: never ask again. Callbacks or the
+      // reconciler settle it; the slot stays held until then.
+      this.logger.warn(`Dial of call ${callId} has an unknown outcome: ${error.message}`);
+      await inTenant(() =>
+        this.calls.applyStatus(callId, {
+          status: null,
+          source: 'dialer',
+          detail: `No answer from the provider (${error.message}); waiting for its callbacks`,
+        }),
+      );
+      return { unknown: true };
+    }
+    const refused = error instanceof DialRefused ? error : new DialRefused(String(error), true);
+    const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (refused.retryable && !lastTry) {
+      // Nothing was dialled: remove the attempt so the job's next try may dial.
+      await inTenant(() => this.db.repo(CallAttempt).delete({ callId }));
+      await this.limiter.release(tenantId, callId);
+      throw refused;
+    }
+    await inTenant(async () => {
+      await this.db
+        .repo(CallAttempt)
+        .update({ callId }, { state: 'refused', error: refused.reason, answeredAt: new Date() });
+      await this.calls.applyStatus(callId, {
+        status: CallStatus.Failed,
+        source: 'dialer',
+        detail: refused.reason,
+        failureReason: refused.reason,
+      });
+    });
+    await this.limiter.release(tenantId, callId);
+    return { refused: refused.reason };
+  }
+}

@@ -1,0 +1,53 @@
+import { CallRejection } from '@navaia/shared';
+import { AppException } from '../../common/errors/app.exception';
+
+const field = (message: string) => [{ field: 'customerId', message }];
+
+export const TelephonyErrors = {
+  notFound: () => new AppException(404, 'not_found', 'Call not found'),
+  doNotCall: () =>
+    new AppException(
+      422,
+      'customer_do_not_call',
+      'This customer asked not to be called (do not call)',
+      field('the customer is on the do-not-call list'),
+    ),
+  invalidPhone: () =>
+    new AppException(
+      422,
+      'customer_phone_invalid',
+      'This customer has no phone number that can be dialled',
+      field('the customer’s phone is not a valid E.164 number'),
+    ),
+  dailyCapReached: (cap: number, retryAfterSec: number) =>
+    new AppException(
+      429,
+      'daily_call_cap_reached',
+      `The tenant’s daily cap of ${cap} calls is reached; calling resumes tomorrow or with a higher cap in the settings`,
+      undefined,
+      { 'Retry-After': String(retryAfterSec) },
+    ),
+  bulkRateLimited: (perMinute: number, retryAfterSec: number) =>
+    new AppException(
+      429,
+      'rate_limited',
+      `At most ${perMinute} bulk call requests a minute; try again in ${retryAfterSec} s`,
+      undefined,
+      { 'Retry-After': String(retryAfterSec) },
+    ),
+  notCancelable: (status: string) =>
+    new AppException(
+      409,
+      'call_not_cancelable',
+      `Only a queued call can be cancelled; this one is ${status}`,
+    ),
+};
+
+/** The sentence shown next to a bulk rejection. */
+export const REJECTION_MESSAGES: Record<CallRejection, string> = {
+  [CallRejection.NotFound]: 'No such customer',
+  [CallRejection.DoNotCall]: 'The customer asked not to be called',
+  [CallRejection.InvalidPhone]: 'The customer’s phone cannot be dialled',
+  [CallRejection.DailyCapReached]: 'The tenant’s daily call cap is reached',
+  [CallRejection.Duplicate]: 'The customer appears more than once in the request',
+};

@@ -1,0 +1,131 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { TenantDb } from '../../common/database/tenant-db';
+import { QueueName, TelephonyJob } from '../../common/queue/queue-names';
+import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
+import type { TwilioParams } from '../webhooks/twilio-intake';
+import { Call } from './call.entity';
+import { CallReconciler } from './call-reconciler';
+import { CallService } from './call.service';
+import { Dialer, DialJobData } from './dialer';
+import { twilioCallStatus } from './twilio-status';
+
+const single = (value: string | string[] | undefined) =>
+  Array.isArray(value) ? value[value.length - 1] : value;
+
+/** Worker side of telephony: dial jobs, Twilio status callbacks, the reconciler. */
+@Processor(QueueName.Telephony, { concurrency: 16 })
+export class TelephonyProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TelephonyProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly db: TenantDb,
+    private readonly tenantJobs: TenantJobRunner,
+    private readonly inbox: WebhookInboxService,
+    private readonly dialer: Dialer,
+    private readonly calls: CallService,
+    private readonly reconciler: CallReconciler,
+    @InjectQueue(QueueName.Telephony) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'call-reconcile',
+      { every: 60_000 },
+      { name: TelephonyJob.Reconcile },
+    );
+  }
+
+  async process(job: Job, token?: string): Promise<unknown> {
+    switch (job.name) {
+      case TelephonyJob.Dial:
+        return this.dialer.dial(job as Job<DialJobData>, token);
+      case TelephonyJob.TwilioStatus:
+        return this.applyTwilioStatus((job.data as { eventId: string }).eventId);
+      case TelephonyJob.Reconcile:
+        return { settled: await this.reconciler.reconcileAll() };
+      default:
+        throw new Error(`Unknown telephony job ${job.name}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<{ eventId?: string }>, error: Error): Promise<void> {
+    if (job.name !== TelephonyJob.TwilioStatus || job.attemptsMade < (job.opts.attempts ?? 1))
+      return;
+    const event = job.data.eventId ? await this.inbox.get(job.data.eventId) : undefined;
+    if (!event?.tenantId) return;
+    await this.tenantJobs.runFor(event.tenantId, `twilio-event-${event.id}`, () =>
+      this.inbox.markFailed(event.id, error.message),
+    );
+  }
+
+  private async applyTwilioStatus(eventId: string): Promise<unknown> {
+    const event = await this.inbox.get(eventId);
+    if (!event || event.status === 'processed') return { skipped: true };
+    const { params, callId } = event.payload as { params: TwilioParams; callId: string | null };
+    const sid = single(params.CallSid);
+    const tenantId = event.tenantId ?? (await this.tenantOf(callId, sid));
+    if (!tenantId) {
+      await this.inbox.markUnmatched(event.id, 'No call of any tenant has this id or call SID');
+      this.logger.warn({ eventId }, 'Unmatched Twilio status callback kept in the inbox');
+      return { unmatched: true };
+    }
+    if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
+    return this.tenantJobs.runFor(tenantId, `twilio-event-${event.id}`, async () => {
+      const call = await this.callOf(callId, sid);
+      if (!call) throw new Error(`Call ${callId ?? sid} is not in this tenant`);
+      const twilioStatus = single(params.CallStatus);
+      const sequence = Number(single(params.SequenceNumber));
+      const duration = Number(single(params.CallDuration));
+      const sip = single(params.SipResponseCode);
+      const timestamp = single(params.Timestamp);
+      const at = timestamp ? new Date(timestamp) : undefined;
+      const { applied } = await this.calls.applyStatus(call.id, {
+        status: twilioCallStatus(twilioStatus),
+        source: 'twilio',
+        at: at && !Number.isNaN(at.getTime()) ? at : undefined,
+        sequenceNumber: Number.isInteger(sequence) ? sequence : null,
+        providerCallSid: sid,
+        answeredBy: single(params.AnsweredBy) ?? null,
+        durationSec: Number.isFinite(duration) && duration >= 0 ? duration : null,
+        detail: `Twilio: ${twilioStatus}${sip ? ` (SIP ${sip})` : ''}`,
+        failureReason:
+          twilioStatus === 'failed' || twilioStatus === 'busy' || twilioStatus === 'no-answer'
+            ? `Twilio reported ${twilioStatus}${sip ? ` (SIP ${sip})` : ''}`
+            : undefined,
+      });
+      await this.inbox.markProcessed(event.id, call.voiceSessionId);
+      return { callId: call.id, applied };
+    });
+  }
+
+  private async tenantOf(callId: string | null, sid: string | undefined): Promise<string | null> {
+    for (const [fn, value] of [
+      ['call_tenant', callId],
+      ['call_sid_tenant', sid],
+    ] as const) {
+      if (!value) continue;
+      const [row]: { tenant: string | null }[] = await this.dataSource.query(
+        `SELECT ${fn}($1) AS tenant`,
+        [value],
+      );
+      if (row?.tenant) return row.tenant;
+    }
+    return null;
+  }
+
+  private async callOf(callId: string | null, sid: string | undefined): Promise<Call | null> {
+    const repo = this.db.repo(Call);
+    return (
+      (callId ? await repo.findOneBy({ id: callId }) : null) ??
+      (sid ? await repo.findOneBy({ providerCallSid: sid }) : null)
+    );
+  }
+}
