@@ -110,6 +110,14 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       .set(t.auth)
       .expect(200);
     expect(listed.body.data.map((c: CallView) => c.id)).toContain(call.id);
+
+    const summary = await http.get('/api/v1/dashboard/summary').set(t.auth).expect(200);
+    expect(summary.body.calls).toEqual({
+      total: 1,
+      answered: 1,
+      answerRate: 1,
+      averageDurationSec: call.durationSec,
+    });
   });
 
   it('POST /calls places a sales call that ends in a booking', async () => {

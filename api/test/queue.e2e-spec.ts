@@ -8,20 +8,9 @@ import { MaintenanceJob, QueueName } from '../src/common/queue/queue-names';
 import { QueueProducer } from '../src/common/queue/queue-producer';
 import { AppRole } from '../src/config/config';
 import { createTestApp, queryAsTenant, registerTenant } from './support/app';
+import { createCustomer } from './support/records';
 import { ScratchRedis } from './support/redis-server';
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from './support/wait';
 
 describe('queues', () => {
   describe('when Redis goes down', () => {
@@ -41,6 +30,8 @@ describe('queues', () => {
 
     it('fails fast with 503 and recovers by itself when Redis returns', async () => {
       await http.get('/api/health/ready').expect(200);
+      const tenant = await registerTenant(app);
+      const customer = await createCustomer(app, tenant);
       await redis.down();
 
       const started = Date.now();
@@ -58,6 +49,13 @@ describe('queues', () => {
         .send({ email: 'a@example.com', password: 'whatever123' })
         .expect(503);
       expect(login.headers['retry-after']).toBeDefined();
+      // Dialing runs on Redis: a call is refused rather than accepted and left undialled.
+      const call = await http
+        .post(`/api/v1/customers/${customer.id}/call`)
+        .set(tenant.auth)
+        .send({})
+        .expect(503);
+      expect(call.body.code).toBe('dependency_unavailable');
       expect(Date.now() - started).toBeLessThan(5_000);
 
       await redis.up();
@@ -75,6 +73,11 @@ describe('queues', () => {
         (jobId) => jobId !== '',
       );
       expect(id).not.toBe('');
+      const placed = await eventually(
+        () => http.post(`/api/v1/customers/${customer.id}/call`).set(tenant.auth).send({}),
+        (res) => res.status === 202,
+      );
+      expect(placed.body.status).toBe('queued');
     });
   });
 

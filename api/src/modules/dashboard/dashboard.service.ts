@@ -7,6 +7,7 @@ import {
   DashboardSummary,
   DashboardTimeseries,
   DashboardTimeseriesQueryDto,
+  FINAL_CALL_STATUSES,
   TicketStatus,
 } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
@@ -16,7 +17,7 @@ import { TenantService } from '../tenant/tenant.service';
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
-const METRICS = ['tickets', 'bookings', 'revenue'];
+const METRICS = ['tickets', 'bookings', 'revenue', 'calls', 'call_seconds', 'call_bookings'];
 
 /** A UTC midnight as a `date` literal. */
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -27,6 +28,9 @@ interface Range {
   from: Date;
   to: Date;
 }
+
+const ratio = (part: number, whole: number) =>
+  whole ? Math.round((part / whole) * 1000) / 1000 : 0;
 
 const zeroes = <K extends string>(keys: K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -79,8 +83,14 @@ export class DashboardService {
     const tickets = zeroes(Object.values(TicketStatus));
     const bookings = zeroes(Object.values(BookingStatus));
     const revenue: DashboardSummary['revenue'] = [];
+    const calls: Record<string, number> = {};
+    let callSeconds = 0;
+    let callBookings = 0;
     for (const row of rows) {
       const value = Number(row.value);
+      if (row.metric === 'calls') calls[row.key] = value;
+      if (row.metric === 'call_seconds') callSeconds += value;
+      if (row.metric === 'call_bookings') callBookings += value;
       if (row.metric === 'tickets' && row.key in tickets) tickets[row.key as TicketStatus] = value;
       if (row.metric === 'bookings' && row.key in bookings)
         bookings[row.key as BookingStatus] = value;
@@ -90,15 +100,24 @@ export class DashboardService {
     revenue.sort((a, b) => b.amountCents - a.amountCents);
     const sum = (counts: Record<string, number>) =>
       Object.values(counts).reduce((a, b) => a + b, 0);
+    // Answered means a person picked up; voicemail and unanswered calls count as finished.
+    const answered = calls.completed ?? 0;
+    const finished =
+      FINAL_CALL_STATUSES.reduce((n, status) => n + (calls[status] ?? 0), 0) +
+      (calls.voicemail ?? 0);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
-      // Phone calls arrive with the telephony module; until then there are none to count.
-      calls: { total: 0, answered: 0, answerRate: 0, averageDurationSec: 0 },
+      calls: {
+        total: sum(calls),
+        answered,
+        answerRate: ratio(answered, finished),
+        averageDurationSec: answered ? Math.round(callSeconds / answered) : 0,
+      },
       tickets: { total: sum(tickets), byStatus: tickets },
       bookings: { total: sum(bookings), byStatus: bookings },
       revenue,
-      callToBookingConversion: 0,
+      callToBookingConversion: ratio(callBookings, answered),
       runningCampaigns: 0,
     };
   }
