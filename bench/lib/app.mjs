@@ -72,6 +72,8 @@ export async function startApp(databaseUrl, env = {}) {
         DATA_DIR: mkdtempSync(join(tmpdir(), 'navaia-bench-')),
         LOG_LEVEL: 'warn',
         SEED_DEMO: 'false',
+        // Simulated providers call the app back on its own address.
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         ...env,
       },
     },

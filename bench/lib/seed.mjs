@@ -30,7 +30,7 @@ export function seedSizes(scale = Number(process.env.BENCH_SCALE ?? 1)) {
 
 const log = (message) => process.stderr.write(`  seed: ${message}\n`);
 
-async function api(baseUrl, method, path, body, token) {
+export async function api(baseUrl, method, path, body, token) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {

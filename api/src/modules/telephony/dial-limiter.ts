@@ -8,12 +8,14 @@ const LEASE_MS = 2 * 3600_000;
 /**
  * One atomic step for every worker process: the tenant's concurrent-call slots are a sorted
  * set of call ids scored by lease expiry; the calls-per-second pace is a "theoretical arrival
- * time" (GCRA) that each dial moves one interval on. A call that must wait for its turn
- * reserves it, so a batch queued at once is spread over time instead of retrying in a herd.
+ * time" (GCRA) that each turn moves one interval on. A call waits for its turn by reserving
+ * it, so a batch queued at once is spread over time; a call whose turn comes while every
+ * slot is busy takes the next free turn. Waiting calls therefore wake at the pace, never in a
+ * herd, whatever the length of the queue.
  *
  * KEYS: active set, pace key. ARGV: now, call id, max concurrent, interval ms, lease ms,
- * reserved slot (0 when none).
- * Returns 0 (dial now), -1 (no free slot), or a positive wait in ms (turn reserved).
+ * reserved turn (0 when none).
+ * Returns 0 (dial now) or a positive wait in ms until the turn it reserved.
  */
 const ACQUIRE = `
 local now = tonumber(ARGV[1])
@@ -21,18 +23,23 @@ local interval = tonumber(ARGV[4])
 local reserved = tonumber(ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZSCORE', KEYS[1], ARGV[2]) then return 0 end
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return -1 end
-if reserved == 0 or reserved > now + interval then
+local function reserve()
   local tat = tonumber(redis.call('GET', KEYS[2]) or '0')
-  local slot = math.max(tat, now)
-  redis.call('SET', KEYS[2], slot + interval, 'PX', math.floor(slot - now + interval + 60000))
-  if slot > now then return slot - now end
+  local turn = math.max(tat, now)
+  redis.call('SET', KEYS[2], turn + interval, 'PX', math.floor(turn - now + interval + 60000))
+  return turn
+end
+local turn = reserved
+if reserved == 0 or reserved > now + interval then turn = reserve() end
+if turn > now then return turn - now end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  return math.max(1, reserve() - now)
 end
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[5]), ARGV[2])
 return 0
 `;
 
-export type DialPermit = { go: true } | { go: false; waitMs: number; reservedAt?: number };
+export type DialPermit = { go: true } | { go: false; waitMs: number; reservedAt: number };
 
 export interface DialLimits {
   callsPerSecond: number;
@@ -70,8 +77,6 @@ export class DialLimiter {
       ),
     );
     if (result === 0) return { go: true };
-    // A full house frees up when a call ends: look again soon, with jitter against herds.
-    if (result < 0) return { go: false, waitMs: 250 + Math.floor(Math.random() * 500) };
     return { go: false, waitMs: result, reservedAt: now + result };
   }
 

@@ -64,7 +64,7 @@ export class Dialer {
 
     const permit = await this.limiter.acquire(tenantId, callId, plan.limits, job.data.reservedAt);
     if (!permit.go) {
-      await job.updateData({ ...job.data, reservedAt: permit.reservedAt ?? 0 });
+      await job.updateData({ ...job.data, reservedAt: permit.reservedAt });
       await job.moveToDelayed(Date.now() + permit.waitMs, token);
       throw new DelayedError();
     }
