@@ -18,9 +18,10 @@ export async function run({ database }) {
   const app = await startApp(database.url, {
     SIMULATOR_SPEED: 'fast',
     SIMULATOR_CALL_OUTCOMES: 'answered:1',
-    // A call holds its slot from the dial until its final status is processed: ring, talk,
-    // and the callback's trip through the inbox and the queue (~1.5 s on 2 busy cores).
-    SIMULATOR_CALL_SECONDS: '0.2',
+    // A call holds its slot from the dial until its final status is processed (ring, talk and
+    // the callback's trip through the inbox and the queue, ~2 s): at 5 calls/s that is ~10
+    // calls at once, so both limits bind.
+    SIMULATOR_CALL_SECONDS: '1',
   });
   const base = `http://127.0.0.1:${app.port}`;
   const db = new pg.Client({ connectionString: database.url });

@@ -11,7 +11,7 @@ import { TenantService } from '../tenant/tenant.service';
 import { VoiceSessionService } from '../voice/voice-session.service';
 import { Call, CallAttempt } from './call.entity';
 import { CallService } from './call.service';
-import { DialLimiter } from './dial-limiter';
+import { DialLimiter, DialLimits } from './dial-limiter';
 import {
   DialOutcomeUnknown,
   DialRefused,
@@ -28,14 +28,16 @@ export interface DialJobData {
   reservedAt?: number;
 }
 
-type Plan =
-  | { skip: string }
-  | { request: DialRequest; limits: { callsPerSecond: number; maxConcurrentCalls: number } };
+type Plan = { skip: string } | { request: DialRequest };
+
+const ALREADY_ATTEMPTED = 'already attempted';
+/** Tenant limits are read at most this often per process; a settings change applies soon after. */
+const LIMITS_TTL_MS = 5_000;
 
 /**
- * Dials one queued call. In order: the call must still be queued and never attempted; the
- * customer must still be callable; the tenant's limits must allow it (else the job waits for
- * its turn); then a call-attempt row is committed, and only then is the provider asked. A
+ * Dials one queued call. In order: the tenant's limits must give it a turn (else the job
+ * waits for it); the call must still be queued and never attempted; the customer must still
+ * be callable; then a call-attempt row is committed, and only then is the provider asked. A
  * retried job finds the attempt and never asks again, whatever happened in between.
  */
 @Injectable()
@@ -59,14 +61,21 @@ export class Dialer {
     const inTenant = <T>(work: () => Promise<T>) =>
       this.tenantJobs.runFor(tenantId, `dial-${callId}`, work);
 
-    const plan = await inTenant(() => this.plan(callId));
-    if ('skip' in plan) return { skipped: plan.skip };
-
-    const permit = await this.limiter.acquire(tenantId, callId, plan.limits, job.data.reservedAt);
+    // The turn comes first and costs one Redis step: a batch of queued calls takes its turns
+    // at once, and the database checks run only for the call whose turn it is.
+    const limits = await this.limitsOf(tenantId);
+    const permit = await this.limiter.acquire(tenantId, callId, limits, job.data.reservedAt);
     if (!permit.go) {
       await job.updateData({ ...job.data, reservedAt: permit.reservedAt });
       await job.moveToDelayed(Date.now() + permit.waitMs, token);
       throw new DelayedError();
+    }
+
+    const plan = await inTenant(() => this.plan(callId));
+    if ('skip' in plan) {
+      // An attempted call keeps its slot until its end is known; any other never dials.
+      if (plan.skip !== ALREADY_ATTEMPTED) await this.limiter.release(tenantId, callId);
+      return { skipped: plan.skip };
     }
 
     const claimed = await inTenant(() => this.claim(callId));
@@ -124,7 +133,6 @@ export class Dialer {
     const base = this.config.publicBaseUrl;
     const query = `?callId=${call.id}`;
     return {
-      limits: tenant.limits,
       request: {
         callId: call.id,
         tenantId: call.tenantId,
@@ -139,6 +147,18 @@ export class Dialer {
         twimlUrl: `${base}${TWILIO_VOICE_PATH}${query}`,
       },
     };
+  }
+
+  private readonly limits = new Map<string, { limits: DialLimits; at: number }>();
+
+  private async limitsOf(tenantId: string): Promise<DialLimits> {
+    const cached = this.limits.get(tenantId);
+    if (cached && Date.now() - cached.at < LIMITS_TTL_MS) return cached.limits;
+    const { limits } = await this.tenantJobs.runFor(tenantId, 'dial-limits', () =>
+      this.tenants.current(),
+    );
+    this.limits.set(tenantId, { limits, at: Date.now() });
+    return limits;
   }
 
   /** Commits the attempt row; false when another run got there first or the call moved on. */
