@@ -29,3 +29,6 @@ export * from './dashboard/dashboard.dto';
 export * from './dashboard/dashboard.types';
 export * from './voice/voice.dto';
 export * from './voice/voice.types';
+export * from './webhook-endpoints/webhook-event-types';
+export * from './webhook-endpoints/webhook-endpoint.dto';
+export * from './webhook-endpoints/webhook-endpoint.types';

@@ -108,6 +108,7 @@ class RawEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be letters, digits, - or _' })
   QUEUE_PREFIX?: string;
+  @IsOptional() @IsEnum(['true', 'false']) WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
 }
 
 export interface AppConfig {
@@ -133,7 +134,48 @@ export interface AppConfig {
   telephonyProvider: TelephonyProviderName;
   platformOperatorEmails: string[];
   simulatorSpeed: SimulatorSpeed;
+  outgoingWebhooks: OutgoingWebhooksConfig;
 }
+
+/** Delivery of events to integrators' endpoints. Only the first is an environment key. */
+export interface OutgoingWebhooksConfig {
+  /**
+   * Deliver to private, loopback and link-local addresses too. Off by default, because a
+   * tenant admin could otherwise make the server call into its own network (SSRF).
+   */
+  allowPrivateTargets: boolean;
+  /** Wait before each retry; a delivery fails after the last one. */
+  retryDelaysMs: number[];
+  /** An endpoint is disabled once it has failed this many attempts in a row… */
+  disableAfterFailures: number;
+  /** …over at least this long without a success. */
+  disableAfterMs: number;
+  requestTimeoutMs: number;
+  /** How often the relay looks for due deliveries (retries, and any a crash left behind). */
+  relayIntervalMs: number;
+  /** How long the secret replaced by a rotation still signs. */
+  secretOverlapMs: number;
+}
+
+const HOUR_MS = 3600_000;
+
+export const DEFAULT_OUTGOING_WEBHOOKS: Omit<OutgoingWebhooksConfig, 'allowPrivateTargets'> = {
+  // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h: about a day and a half in eight attempts.
+  retryDelaysMs: [
+    5_000,
+    5 * 60_000,
+    30 * 60_000,
+    2 * HOUR_MS,
+    5 * HOUR_MS,
+    10 * HOUR_MS,
+    14 * HOUR_MS,
+  ],
+  disableAfterFailures: 5,
+  disableAfterMs: 24 * HOUR_MS,
+  requestTimeoutMs: 10_000,
+  relayIntervalMs: 5_000,
+  secretOverlapMs: 24 * HOUR_MS,
+};
 
 export class ConfigError extends Error {}
 
@@ -227,6 +269,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     telephonyProvider,
     platformOperatorEmails: (raw.PLATFORM_OPERATOR_EMAILS ?? []).map((e) => e.toLowerCase()),
     simulatorSpeed: raw.SIMULATOR_SPEED ?? SimulatorSpeed.Realtime,
+    outgoingWebhooks: {
+      ...DEFAULT_OUTGOING_WEBHOOKS,
+      allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import { Customer } from '../../modules/customer/customer.entity';
 import { Ticket } from '../../modules/ticket/ticket.entity';
 import { VoiceSession } from '../../modules/voice/voice-session.entity';
 import { WebhookEvent } from '../../modules/webhooks/webhook-event.entity';
+import { WebhookDelivery } from '../../modules/outgoing-webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../../modules/outgoing-webhooks/webhook-endpoint.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { RefreshToken } from '../../modules/auth/refresh-token.entity';
 import { ApiKey } from '../../modules/tenant/api-key.entity';
@@ -23,4 +25,6 @@ export const entities = [
   Booking,
   VoiceSession,
   WebhookEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -3,6 +3,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** ElevenLabs webhook events, processed by the voice module. */
   VoiceEvents = 'voice-events',
+  /** Events posted to integrators' webhook endpoints. */
+  OutgoingWebhooks = 'outgoing-webhooks',
 }
 
 /** Every job name, per queue. */
@@ -17,4 +19,13 @@ export enum VoiceEventJob {
   Process = 'process-event',
   /** Repeating: fetches conversations whose post-call event never came. */
   Reconcile = 'reconcile',
+}
+
+export enum OutgoingWebhookJob {
+  /** Repeating: claims due deliveries (retries, and any a crash left behind) and queues them. */
+  Relay = 'relay',
+  /** One attempt of one delivery. */
+  Deliver = 'deliver',
+  /** Repeating: removes finished deliveries past their retention. */
+  Purge = 'purge',
 }
