@@ -151,7 +151,10 @@ export interface OutgoingWebhooksConfig {
   /** …over at least this long without a success. */
   disableAfterMs: number;
   requestTimeoutMs: number;
-  /** How often the relay looks for due deliveries (retries, and any a crash left behind). */
+  /**
+   * How often the relay looks for due deliveries (retries, and any a crash left behind);
+   * 0 runs no relay in this process.
+   */
   relayIntervalMs: number;
   /** How long the secret replaced by a rotation still signs. */
   secretOverlapMs: number;

@@ -19,11 +19,16 @@ export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'outgoing-webhooks-relay',
-      { every: this.config.outgoingWebhooks.relayIntervalMs },
-      { name: OutgoingWebhookJob.Relay, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    const { relayIntervalMs } = this.config.outgoingWebhooks;
+    if (relayIntervalMs > 0) {
+      await this.queue.upsertJobScheduler(
+        'outgoing-webhooks-relay',
+        { every: relayIntervalMs },
+        { name: OutgoingWebhookJob.Relay, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
+    } else {
+      await this.queue.removeJobScheduler('outgoing-webhooks-relay');
+    }
     await this.queue.upsertJobScheduler(
       'outgoing-webhooks-purge',
       { every: 24 * 3_600_000 },

@@ -88,7 +88,7 @@ export function sendWebhook(req: SendRequest): Promise<SendResult> {
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       const message =
         error.name === 'AbortError' || error.name === 'TimeoutError'
-          ? `timed out after ${Math.round(req.timeoutMs / 1000)} s`
+          ? `timed out after ${req.timeoutMs} ms`
           : error instanceof ForbiddenTargetError
             ? `refused: url ${error.message}`
             : error.code
