@@ -15,6 +15,7 @@ import { AppRole, DEFAULT_OUTGOING_WEBHOOKS } from '../src/config/config';
 import { TicketService } from '../src/modules/ticket/ticket.service';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
 import { createBooking, createCustomer, createTicket } from './support/records';
+import { eventually } from './support/eventually';
 
 /** One POST as the receiver got it. */
 interface Received {
@@ -81,19 +82,6 @@ function verifiedBy(secret: string, r: Received): boolean {
         version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected)
       );
     });
-}
-
-async function eventually<T>(
-  probe: () => Promise<T> | T,
-  accept: (value: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const ALL_EVENTS = ['ticket.created', 'ticket.updated', 'booking.created', 'booking.updated'];

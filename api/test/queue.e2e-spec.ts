@@ -9,19 +9,7 @@ import { QueueProducer } from '../src/common/queue/queue-producer';
 import { AppRole } from '../src/config/config';
 import { createTestApp, queryAsTenant, registerTenant } from './support/app';
 import { ScratchRedis } from './support/redis-server';
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from './support/eventually';
 
 describe('queues', () => {
   describe('when Redis goes down', () => {

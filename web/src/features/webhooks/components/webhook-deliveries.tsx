@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Drawer,
-  Group,
   SegmentedControl,
   Stack,
   Table,
@@ -11,6 +10,7 @@ import {
 } from '@mantine/core';
 import type { WebhookDeliveryStatus, WebhookEndpointView } from '@navaia/shared';
 import { useState } from 'react';
+import { LoadMore } from '../../../components/ui/load-more';
 import { notifyError, notifySuccess } from '../../../components/ui/notify';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { formatDateTime } from '../../../lib/format';
@@ -139,17 +139,7 @@ function DeliveryLog({
         w="fit-content"
       />
       {body}
-      {deliveries.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={deliveries.isFetchingNextPage}
-            onClick={() => void deliveries.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={deliveries} />
     </Stack>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from '@tabler/icons-react';
 import { Role, type WebhookEndpointView, type WebhookEndpointWithSecret } from '@navaia/shared';
 import { useState } from 'react';
+import { LoadMore } from '../../../components/ui/load-more';
 import { notifyError, notifySuccess } from '../../../components/ui/notify';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { useHasRole } from '../../../lib/use-has-role';
@@ -278,17 +279,7 @@ export function WebhookEndpoints() {
         )}
       </Group>
       {body}
-      {endpoints.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={endpoints.isFetchingNextPage}
-            onClick={() => void endpoints.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={endpoints} />
       {canManage && (
         <>
           <WebhookEndpointFormModal
