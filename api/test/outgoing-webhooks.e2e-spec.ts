@@ -14,6 +14,7 @@ import { TenantJobRunner } from '../src/common/queue/tenant-job';
 import { AppRole, DEFAULT_OUTGOING_WEBHOOKS } from '../src/config/config';
 import { TicketService } from '../src/modules/ticket/ticket.service';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import { postCallEvent, signed } from './support/elevenlabs';
 import { createBooking, createCustomer, createTicket } from './support/records';
 import { eventually } from './support/eventually';
 
@@ -84,6 +85,7 @@ function verifiedBy(secret: string, r: Received): boolean {
     });
 }
 
+const ELEVENLABS_SECRET = 'wsec_outgoing_webhooks_suite';
 const ALL_EVENTS = ['ticket.created', 'ticket.updated', 'booking.created', 'booking.updated'];
 
 describe('outgoing webhooks', () => {
@@ -97,6 +99,7 @@ describe('outgoing webhooks', () => {
     await receiver.start();
     app = await createTestApp({
       role: AppRole.All,
+      elevenLabs: { webhookSecrets: [ELEVENLABS_SECRET] },
       outgoingWebhooks: {
         ...DEFAULT_OUTGOING_WEBHOOKS,
         allowPrivateTargets: true,
@@ -333,6 +336,36 @@ describe('outgoing webhooks', () => {
       expect((bookingUpdated.body.data as unknown as BookingView).status).toBe('confirmed');
       const ids = receiver.at(path).map((r) => r.headers['webhook-id']);
       expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('notifies tickets that calls create, like manual ones', async () => {
+      const t = await registerTenant(app);
+      const path = freshPath();
+      const created = await addEndpoint(t, path);
+      const customer = await createCustomer(app, t);
+      const session = await http
+        .post('/api/v1/voice/sessions')
+        .set(t.auth)
+        .send({ purpose: 'support', customerId: customer.id })
+        .expect(201);
+      const { body, signature } = signed(
+        postCallEvent({ dynamicVariables: session.body.dynamicVariables }),
+        ELEVENLABS_SECRET,
+      );
+      await http
+        .post('/api/v1/webhooks/elevenlabs')
+        .set('Content-Type', 'application/json')
+        .set('ElevenLabs-Signature', signature)
+        .send(body)
+        .expect(200);
+
+      const [event] = await arrivals(path, 'ticket.created');
+      expect(event.body.data).toMatchObject({
+        source: 'voice',
+        customerId: customer.id,
+        voiceSessionId: session.body.session.id,
+      });
+      expect(verifiedBy(created.secret, event)).toBe(true);
     });
 
     it('sends only the event types an endpoint subscribes to', async () => {
