@@ -15,6 +15,10 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module';
+import {
+  OutgoingWebhooksModule,
+  OutgoingWebhooksWorkerModule,
+} from './modules/outgoing-webhooks/outgoing-webhooks.module';
 import { TenantModule } from './modules/tenant/tenant.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { CustomerModule } from './modules/customer/customer.module';
@@ -49,6 +53,8 @@ export class AppModule {
         BookingModule,
         DashboardModule,
         WebhooksModule,
+        OutgoingWebhooksModule,
+        OutgoingWebhooksWorkerModule.register({ worker }),
         VoiceModule.register(config, { worker }),
         TelephonyModule.register(config, { worker }),
         MaintenanceModule.register({ worker }),

@@ -32,3 +32,6 @@ export * from './voice/voice.types';
 export * from './calls/call-status';
 export * from './calls/call.dto';
 export * from './calls/call.types';
+export * from './webhook-endpoints/webhook-event-types';
+export * from './webhook-endpoints/webhook-endpoint.dto';
+export * from './webhook-endpoints/webhook-endpoint.types';

@@ -38,6 +38,7 @@ describe('configuration', () => {
       /^JWT_SECRET: is required in production/,
     ],
     [{ VOICE_PROVIDER: 'elevenlabs' }, /^ELEVENLABS_API_KEY: is required/],
+    [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' }, /^WEBHOOK_ALLOW_PRIVATE_TARGETS: /],
   ])('stops with one line naming the key for %p', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
@@ -56,5 +57,11 @@ describe('configuration', () => {
     expect(config.telephonyProvider).toBe(TelephonyProviderName.Twilio);
     expect(config.elevenLabs.webhookSecrets).toEqual(['one', 'two']);
     expect(config.platformOperatorEmails).toEqual(['ops@example.com']);
+  });
+
+  it('keeps outgoing webhooks off private addresses unless the operator allows them', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).outgoingWebhooks.allowPrivateTargets).toBe(false);
+    const allowed = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+    expect(allowed.outgoingWebhooks.allowPrivateTargets).toBe(true);
   });
 });

@@ -130,6 +130,7 @@ class RawEnv {
   @Min(1)
   @Max(10_000)
   BULK_CALL_REQUESTS_PER_MINUTE?: number;
+  @IsOptional() @IsEnum(['true', 'false']) WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
 }
 
 export interface AppConfig {
@@ -170,7 +171,51 @@ export interface AppConfig {
   };
   /** POST /calls/bulk requests a tenant may make per minute. */
   bulkCallRequestsPerMinute: number;
+  outgoingWebhooks: OutgoingWebhooksConfig;
 }
+
+/** Delivery of events to integrators' endpoints. Only the first is an environment key. */
+export interface OutgoingWebhooksConfig {
+  /**
+   * Deliver to private, loopback and link-local addresses too. Off by default, because a
+   * tenant admin could otherwise make the server call into its own network (SSRF).
+   */
+  allowPrivateTargets: boolean;
+  /** Wait before each retry; a delivery fails after the last one. */
+  retryDelaysMs: number[];
+  /** An endpoint is disabled once it has failed this many attempts in a row… */
+  disableAfterFailures: number;
+  /** …over at least this long without a success. */
+  disableAfterMs: number;
+  requestTimeoutMs: number;
+  /**
+   * How often the relay looks for due deliveries (retries, and any a crash left behind);
+   * 0 runs no relay in this process.
+   */
+  relayIntervalMs: number;
+  /** How long the secret replaced by a rotation still signs. */
+  secretOverlapMs: number;
+}
+
+const HOUR_MS = 3600_000;
+
+export const DEFAULT_OUTGOING_WEBHOOKS: Omit<OutgoingWebhooksConfig, 'allowPrivateTargets'> = {
+  // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h: about a day and a half in eight attempts.
+  retryDelaysMs: [
+    5_000,
+    5 * 60_000,
+    30 * 60_000,
+    2 * HOUR_MS,
+    5 * HOUR_MS,
+    10 * HOUR_MS,
+    14 * HOUR_MS,
+  ],
+  disableAfterFailures: 5,
+  disableAfterMs: 24 * HOUR_MS,
+  requestTimeoutMs: 10_000,
+  relayIntervalMs: 5_000,
+  secretOverlapMs: 24 * HOUR_MS,
+};
 
 export class ConfigError extends Error {}
 
@@ -270,6 +315,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       callSeconds: raw.SIMULATOR_CALL_SECONDS,
     },
     bulkCallRequestsPerMinute: raw.BULK_CALL_REQUESTS_PER_MINUTE ?? 10,
+    outgoingWebhooks: {
+      ...DEFAULT_OUTGOING_WEBHOOKS,
+      allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    },
   };
 }
 

@@ -24,6 +24,10 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     databaseUrl,
     role: AppRole.Http,
     queuePrefix: `navaia-test-${process.pid}`,
+    // Suites run side by side on one database, and a relay claims due deliveries of every
+    // tenant: only the suite about outgoing webhooks runs one, so no other process (with
+    // other settings) attempts its deliveries.
+    outgoingWebhooks: { ...config.outgoingWebhooks, relayIntervalMs: 0 },
     ...overrides,
   };
 }

@@ -12,7 +12,7 @@ export function freePort(): Promise<number> {
 
 /** Polls `probe` until `accept` holds or the time is up; returns the last value either way. */
 export async function eventually<T>(
-  probe: () => Promise<T>,
+  probe: () => Promise<T> | T,
   accept: (v: T) => boolean,
   timeoutMs = 15_000,
 ): Promise<T> {

@@ -111,6 +111,7 @@ describe('the app', () => {
       'Conversations',
       'Organisation',
       'Team',
+      'Webhooks',
     ]);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');
@@ -129,8 +130,19 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Conversations', 'Organisation']);
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Organisation']);
+    ).toEqual([
+      'Dashboard',
+      'Customers',
+      'Tickets',
+      'Bookings',
+      'Conversations',
+      'Organisation',
+      'Webhooks',
+    ]);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+      'Organisation',
+      'Webhooks',
+    ]);
   });
 
   it('sends a visitor without a session to log in, then on to the page they asked for', async () => {

@@ -13,6 +13,7 @@ export const SETTINGS_LINKS: readonly NavLinkItem[] = [
   { label: 'Organisation', to: '/settings/organisation' },
   // The API lists team members to admins and owners only.
   { label: 'Team', to: '/settings/team', minRole: Role.Admin },
+  { label: 'Webhooks', to: '/settings/webhooks' },
 ];
 
 /**

@@ -71,6 +71,7 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="/settings/organisation" replace /> },
                   { path: 'organisation', ...page(() => import('./routes/settings/organisation')) },
                   { path: 'team', ...page(() => import('./routes/settings/team')) },
+                  { path: 'webhooks', ...page(() => import('./routes/settings/webhooks')) },
                 ],
               },
             ],

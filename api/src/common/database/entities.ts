@@ -5,6 +5,8 @@ import { Call, CallAttempt, CallEvent } from '../../modules/telephony/call.entit
 import { Ticket } from '../../modules/ticket/ticket.entity';
 import { VoiceSession } from '../../modules/voice/voice-session.entity';
 import { WebhookEvent } from '../../modules/webhooks/webhook-event.entity';
+import { WebhookDelivery } from '../../modules/outgoing-webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../../modules/outgoing-webhooks/webhook-endpoint.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { RefreshToken } from '../../modules/auth/refresh-token.entity';
 import { ApiKey } from '../../modules/tenant/api-key.entity';
@@ -27,4 +29,6 @@ export const entities = [
   Call,
   CallEvent,
   CallAttempt,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

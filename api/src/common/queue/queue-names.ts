@@ -5,6 +5,8 @@ export enum QueueName {
   VoiceEvents = 'voice-events',
   /** Dialing, Twilio status callbacks and the call reconciler: the telephony module. */
   Telephony = 'telephony',
+  /** Events posted to integrators' webhook endpoints. */
+  OutgoingWebhooks = 'outgoing-webhooks',
 }
 
 /** Every job name, per queue. */
@@ -28,4 +30,13 @@ export enum TelephonyJob {
   TwilioStatus = 'twilio-status',
   /** Repeating: settles calls whose provider went silent. */
   Reconcile = 'reconcile',
+}
+
+export enum OutgoingWebhookJob {
+  /** Repeating: claims due deliveries (retries, and any a crash left behind) and queues them. */
+  Relay = 'relay',
+  /** One attempt of one delivery. */
+  Deliver = 'deliver',
+  /** Repeating: removes finished deliveries past their retention. */
+  Purge = 'purge',
 }

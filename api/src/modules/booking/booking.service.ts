@@ -17,6 +17,7 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
+import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { Booking, toBookingView } from './booking.entity';
 import { BookingErrors } from './booking.exception';
 
@@ -34,6 +35,7 @@ export class BookingService {
     private readonly context: TenantContext,
     private readonly customers: CustomerService,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhookPublisher,
   ) {}
 
   async list(query: BookingListQueryDto): Promise<Page<BookingView>> {
@@ -92,6 +94,7 @@ export class BookingService {
     });
     const view = await this.view(id);
     await this.audit.record({ action: 'create', entityType: 'booking', entityId: id, after: view });
+    await this.webhooks.publish('booking.created', view);
     return view;
   }
 
@@ -126,6 +129,7 @@ export class BookingService {
       before,
       after,
     });
+    if (Object.keys(changes).length) await this.webhooks.publish('booking.updated', after);
     return after;
   }
 

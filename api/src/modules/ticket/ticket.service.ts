@@ -20,6 +20,7 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
+import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { UsersService } from '../tenant/users.service';
 import { Ticket, toTicketView } from './ticket.entity';
 import { TicketErrors } from './ticket.exception';
@@ -39,6 +40,7 @@ export class TicketService {
     private readonly customers: CustomerService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhookPublisher,
   ) {}
 
   async list(query: TicketListQueryDto): Promise<Page<TicketView>> {
@@ -109,6 +111,7 @@ export class TicketService {
     });
     const view = await this.view(id);
     await this.audit.record({ action: 'create', entityType: 'ticket', entityId: id, after: view });
+    await this.webhooks.publish('ticket.created', view);
     return view;
   }
 
@@ -149,6 +152,7 @@ export class TicketService {
       before,
       after,
     });
+    if (Object.keys(changes).length) await this.webhooks.publish('ticket.updated', after);
     return after;
   }
 
