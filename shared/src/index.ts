@@ -29,3 +29,8 @@ export * from './dashboard/dashboard.dto';
 export * from './dashboard/dashboard.types';
 export * from './voice/voice.dto';
 export * from './voice/voice.types';
+export * from './api-keys/api-key-scopes';
+export * from './api-keys/api-key.types';
+export * from './api-keys/api-key.dto';
+export * from './audit/audit.types';
+export * from './audit/audit.dto';
