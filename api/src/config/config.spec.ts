@@ -38,6 +38,10 @@ describe('configuration', () => {
       /^JWT_SECRET: is required in production/,
     ],
     [{ VOICE_PROVIDER: 'elevenlabs' }, /^ELEVENLABS_API_KEY: is required/],
+    [{ RATE_LIMIT_USER_PER_MINUTE: '-1' }, /^RATE_LIMIT_USER_PER_MINUTE: /],
+    [{ RATE_LIMIT_API_KEY_PER_MINUTE: 'lots' }, /^RATE_LIMIT_API_KEY_PER_MINUTE: /],
+    [{ API_KEY_ROTATION_GRACE_SECONDS: '999999999' }, /^API_KEY_ROTATION_GRACE_SECONDS: /],
+    [{ API_KEY_SECRET: 'short' }, /^API_KEY_SECRET: /],
   ])('stops with one line naming the key for %p', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
@@ -56,5 +60,31 @@ describe('configuration', () => {
     expect(config.telephonyProvider).toBe(TelephonyProviderName.Twilio);
     expect(config.elevenLabs.webhookSecrets).toEqual(['one', 'two']);
     expect(config.platformOperatorEmails).toEqual(['ops@example.com']);
+  });
+
+  it('has generous rate limits that 0 switches off, and a day of rotation grace', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({
+      rateLimits: { userPerMinute: 600, apiKeyPerMinute: 1200 },
+      apiKeys: { rotationGraceSeconds: 86400 },
+    });
+    const off = loadConfig({
+      DATA_DIR: dataDir(),
+      RATE_LIMIT_USER_PER_MINUTE: '0',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+      API_KEY_ROTATION_GRACE_SECONDS: '60',
+    });
+    expect(off.rateLimits).toEqual({ userPerMinute: 0, apiKeyPerMinute: 0 });
+    expect(off.apiKeys.rotationGraceSeconds).toBe(60);
+  });
+
+  it('keys API key hashes by API_KEY_SECRET, else by a value derived from JWT_SECRET', () => {
+    const jwt = 'j'.repeat(40);
+    const derived = loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).apiKeys.hashSecret;
+    expect(derived).not.toBe(jwt);
+    expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).apiKeys.hashSecret).toBe(derived);
+    const own = 'k'.repeat(40);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt, API_KEY_SECRET: own }).apiKeys.hashSecret,
+    ).toBe(own);
   });
 });
