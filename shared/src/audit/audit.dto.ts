@@ -12,7 +12,12 @@ import {
 import { commaList } from '../common/list-filters';
 import { PageQueryDto } from '../common/pagination';
 import { trimString } from '../common/transforms';
-import { AUDIT_ACTIONS, AUDIT_ACTOR_TYPES, AuditAction, AuditActorType } from './audit.types';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTOR_TYPES,
+  type AuditAction,
+  type AuditActorType,
+} from './audit.types';
 
 const ISO = { strict: true, strictSeparator: true };
 

@@ -111,6 +111,8 @@ describe('the app', () => {
       'Conversations',
       'Organisation',
       'Team',
+      'API keys',
+      'Audit log',
     ]);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');

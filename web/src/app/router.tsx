@@ -71,6 +71,8 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="/settings/organisation" replace /> },
                   { path: 'organisation', ...page(() => import('./routes/settings/organisation')) },
                   { path: 'team', ...page(() => import('./routes/settings/team')) },
+                  { path: 'api-keys', ...page(() => import('./routes/settings/api-keys')) },
+                  { path: 'audit-log', ...page(() => import('./routes/settings/audit-log')) },
                 ],
               },
             ],

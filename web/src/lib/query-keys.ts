@@ -11,4 +11,6 @@ export const queryRoots = {
   members: (tenantId: string) => [tenantId, 'members'] as const,
   dashboard: (tenantId: string) => [tenantId, 'dashboard'] as const,
   voiceSessions: (tenantId: string) => [tenantId, 'voiceSessions'] as const,
+  apiKeys: (tenantId: string) => [tenantId, 'apiKeys'] as const,
+  auditLog: (tenantId: string) => [tenantId, 'auditLog'] as const,
 };
