@@ -16,7 +16,7 @@ describe('audit log', () => {
   afterAll(() => app.close());
 
   const audit = async (
-    auth: object,
+    auth: Record<string, string>,
     query: Record<string, string | number> = {},
   ): Promise<{ data: AuditEntryView[]; nextCursor: string | null }> =>
     (await http.get('/api/v1/audit-log').query(query).set(auth).expect(200)).body;
