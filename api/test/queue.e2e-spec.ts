@@ -7,21 +7,9 @@ import { AppException } from '../src/common/errors/app.exception';
 import { MaintenanceJob, QueueName } from '../src/common/queue/queue-names';
 import { QueueProducer } from '../src/common/queue/queue-producer';
 import { AppRole } from '../src/config/config';
+import { eventually } from './support/eventually';
 import { createTestApp, queryAsTenant, registerTenant } from './support/app';
 import { ScratchRedis } from './support/redis-server';
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('queues', () => {
   describe('when Redis goes down', () => {

@@ -6,6 +6,7 @@ import { AppRole } from '../src/config/config';
 import { SimulatorStore } from '../src/modules/voice/simulator/simulator-store';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
 import { VoiceReconciler } from '../src/modules/voice/voice-reconciler';
+import { eventually } from './support/eventually';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
 import { postCallEvent, signed } from './support/elevenlabs';
 import { createCustomer } from './support/records';
@@ -20,19 +21,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (v: T) => boolean,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('voice: browser sessions, post-call webhooks and automatic tickets and bookings', () => {

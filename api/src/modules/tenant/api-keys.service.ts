@@ -62,14 +62,7 @@ export class ApiKeysService {
       scopes: normaliseScopes(dto.scopes ?? ['*']),
       expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
     });
-    const view = toApiKeyView(row);
-    await this.audit.record({
-      action: 'create',
-      entityType: 'api_key',
-      entityId: row.id,
-      after: view,
-    });
-    return { ...view, key };
+    return this.issued(key, row);
   }
 
   /**
@@ -104,14 +97,7 @@ export class ApiKeysService {
       before,
       after,
     });
-    const view = toApiKeyView(row);
-    await this.audit.record({
-      action: 'create',
-      entityType: 'api_key',
-      entityId: row.id,
-      after: view,
-    });
-    return { ...view, key };
+    return this.issued(key, row);
   }
 
   /** Stops the key at once; revoking a revoked key changes nothing. */
@@ -128,6 +114,18 @@ export class ApiKeysService {
       before,
       after,
     });
+  }
+
+  /** The answer that shows a new key its one time, after auditing its creation (without it). */
+  private async issued(key: string, row: ApiKey): Promise<CreatedApiKey> {
+    const view = toApiKeyView(row);
+    await this.audit.record({
+      action: 'create',
+      entityType: 'api_key',
+      entityId: row.id,
+      after: view,
+    });
+    return { ...view, key };
   }
 
   private async get(id: string, lock = false): Promise<ApiKey> {

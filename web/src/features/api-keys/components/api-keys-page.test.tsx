@@ -180,8 +180,10 @@ describe('API keys page', () => {
     await user.type(within(dialog).getByLabelText(/^Name/), 'Everything');
     await user.click(within(dialog).getByRole('checkbox', { name: /Full access/ }));
     expect(within(dialog).queryByRole('radiogroup')).not.toBeInTheDocument();
-    await user.click(within(dialog).getByRole('textbox', { name: 'Expires' }));
-    await user.click(await screen.findByRole('option', { name: 'In 30 days' }));
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Expires' }),
+      'In 30 days',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Create key' }));
 
     await screen.findByRole('dialog', { name: 'Copy your API key' });

@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
@@ -16,6 +15,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { Role, type ApiKeyView, type CreatedApiKey } from '@navaia/shared';
 import { IconKey, IconLock, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { LoadMore } from '../../../components/ui/load-more';
+import { SectionHeader } from '../../../components/ui/section-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -155,33 +156,23 @@ export function ApiKeysPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h3">
-            API keys
-          </Title>
-          <Text size="sm" c="dimmed">
+      <SectionHeader
+        title="API keys"
+        description={
+          <>
             Let other systems use Navaia’s API with the <Code>X-API-Key</Code> header.
-          </Text>
-        </div>
-        {canManage && (
-          <Button leftSection={<IconKey size={16} />} onClick={openCreate}>
-            Create API key
-          </Button>
-        )}
-      </Group>
+          </>
+        }
+        actions={
+          canManage && (
+            <Button leftSection={<IconKey size={16} />} onClick={openCreate}>
+              Create API key
+            </Button>
+          )
+        }
+      />
       {body}
-      {keys.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={keys.isFetchingNextPage}
-            onClick={() => void keys.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={keys} />
       {canManage && (
         <>
           <CreateApiKeyModal opened={creating} onClose={closeCreate} onCreated={setShown} />

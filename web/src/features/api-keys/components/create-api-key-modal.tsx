@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { CreateApiKeyDto, type CreatedApiKey } from '@navaia/shared';
 import { Controller } from 'react-hook-form';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -104,22 +104,11 @@ export function CreateApiKeyModal({
               />
             )}
           />
-          <Controller
-            control={control}
-            name="expiresIn"
-            render={({ field, fieldState }) => (
-              <Select
-                label="Expires"
-                data={EXPIRY_OPTIONS}
-                allowDeselect={false}
-                name={field.name}
-                ref={field.ref}
-                value={field.value}
-                onBlur={field.onBlur}
-                onChange={(value) => field.onChange(value ?? '')}
-                error={fieldState.error?.message}
-              />
-            )}
+          <NativeSelect
+            label="Expires"
+            data={EXPIRY_OPTIONS}
+            error={errors.expiresIn?.message}
+            {...register('expiresIn')}
           />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={close}>

@@ -11,6 +11,16 @@ const KIND_COLORS: Record<DiffKind, string | undefined> = {
   same: undefined,
 };
 
+function ValueCell({ value }: { value: string | null }) {
+  return (
+    <Table.Td>
+      <Text size="sm" ff="monospace" c={value === null ? 'dimmed' : undefined}>
+        {value ?? '—'}
+      </Text>
+    </Table.Td>
+  );
+}
+
 /** One audit entry: who, when, and each field before and after. */
 export function AuditEntryModal({
   entry,
@@ -67,24 +77,8 @@ export function AuditEntryModal({
                           )}
                         </Group>
                       </Table.Td>
-                      <Table.Td>
-                        <Text
-                          size="sm"
-                          ff="monospace"
-                          c={row.before === null ? 'dimmed' : undefined}
-                        >
-                          {row.before ?? '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text
-                          size="sm"
-                          ff="monospace"
-                          c={row.after === null ? 'dimmed' : undefined}
-                        >
-                          {row.after ?? '—'}
-                        </Text>
-                      </Table.Td>
+                      <ValueCell value={row.before} />
+                      <ValueCell value={row.after} />
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import {
   AUDIT_ACTIONS,
@@ -20,8 +19,8 @@ import {
   type AuditEntryView,
 } from '@navaia/shared';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Pager } from '../../../components/ui/pager';
+import { SectionHeader } from '../../../components/ui/section-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { SearchInput } from '../../../components/ui/search-input';
 import { formatDateTime } from '../../../lib/format';
@@ -35,6 +34,7 @@ import {
   ENTITY_TYPE_LABELS,
   options,
 } from './audit-labels';
+import { useSearchParamState } from '../../../lib/use-search-param-state';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,7 +48,7 @@ function dayStart(day: string | null, days = 0): string | undefined {
 
 /** The filters live in the address, so reloading, sharing and "back" keep them. */
 function useAuditFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamState();
   const actorType = params.get('actorType') as AuditActorType | null;
   const actions = (params.get('action') ?? '')
     .split(',')
@@ -63,18 +63,6 @@ function useAuditFilters() {
     // The chosen last day is included: the API's `to` is exclusive.
     to: dayStart(params.get('to'), 1),
   };
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, params, set };
 }
 
@@ -186,15 +174,10 @@ export function AuditLog() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2} size="h3">
-          Audit log
-        </Title>
-        <Text size="sm" c="dimmed">
-          Every change to customers, tickets, bookings, settings, team members and API keys, and
-          every request an API key made to change something.
-        </Text>
-      </div>
+      <SectionHeader
+        title="Audit log"
+        description="Every change to customers, tickets, bookings, settings, team members and API keys, and every request an API key made to change something."
+      />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
           label="Actor"
@@ -230,20 +213,16 @@ export function AuditLog() {
           value={filters.entityId ?? ''}
           onSearch={(value) => set({ entityId: value })}
         />
-        <TextInput
-          label="From"
-          type="date"
-          w={160}
-          value={params.get('from') ?? ''}
-          onChange={(event) => set({ from: event.currentTarget.value })}
-        />
-        <TextInput
-          label="To"
-          type="date"
-          w={160}
-          value={params.get('to') ?? ''}
-          onChange={(event) => set({ to: event.currentTarget.value })}
-        />
+        {(['from', 'to'] as const).map((key) => (
+          <TextInput
+            key={key}
+            label={key === 'from' ? 'From' : 'To'}
+            type="date"
+            w={160}
+            value={params.get(key) ?? ''}
+            onChange={(event) => set({ [key]: event.currentTarget.value })}
+          />
+        ))}
       </Group>
       {filters.actorId && (
         <Group gap={4}>
