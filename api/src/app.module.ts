@@ -3,11 +3,13 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AccessGuard } from './common/auth/access.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
+import { RateLimitGuard } from './common/auth/rate-limit.guard';
 import { DatabaseModule } from './common/database/database.module';
 import { CommonErrors } from './common/errors/app.exception';
 import { AllExceptionsFilter } from './common/errors/exception.filter';
 import { toFieldErrors } from './common/errors/validation';
 import { QueueModule } from './common/queue/queue.module';
+import { RateLimiter } from './common/redis/rate-limiter';
 import { RedisModule } from './common/redis/redis.module';
 import { TenancyModule } from './common/tenancy/tenancy.module';
 import { APP_CONFIG, AppConfig, AppRole } from './config/config';
@@ -74,7 +76,10 @@ export class AppModule {
           }),
         },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        RateLimiter,
+        // In this order: who is calling, how often, then what they may do.
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [APP_CONFIG, ClsService],

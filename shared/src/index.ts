@@ -35,3 +35,8 @@ export * from './calls/call.types';
 export * from './webhook-endpoints/webhook-event-types';
 export * from './webhook-endpoints/webhook-endpoint.dto';
 export * from './webhook-endpoints/webhook-endpoint.types';
+export * from './api-keys/api-key-scopes';
+export * from './api-keys/api-key.types';
+export * from './api-keys/api-key.dto';
+export * from './audit/audit.types';
+export * from './audit/audit.dto';

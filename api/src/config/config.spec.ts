@@ -39,6 +39,10 @@ describe('configuration', () => {
     ],
     [{ VOICE_PROVIDER: 'elevenlabs' }, /^ELEVENLABS_API_KEY: is required/],
     [{ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' }, /^WEBHOOK_ALLOW_PRIVATE_TARGETS: /],
+    [{ RATE_LIMIT_USER_PER_MINUTE: '-1' }, /^RATE_LIMIT_USER_PER_MINUTE: /],
+    [{ RATE_LIMIT_API_KEY_PER_MINUTE: 'lots' }, /^RATE_LIMIT_API_KEY_PER_MINUTE: /],
+    [{ API_KEY_ROTATION_GRACE_SECONDS: '999999999' }, /^API_KEY_ROTATION_GRACE_SECONDS: /],
+    [{ API_KEY_SECRET: 'short' }, /^API_KEY_SECRET: /],
   ])('stops with one line naming the key for %p', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
@@ -63,5 +67,31 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).outgoingWebhooks.allowPrivateTargets).toBe(false);
     const allowed = loadConfig({ DATA_DIR: dataDir(), WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     expect(allowed.outgoingWebhooks.allowPrivateTargets).toBe(true);
+  });
+
+  it('has generous rate limits that 0 switches off, and a day of rotation grace', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({
+      rateLimits: { userPerMinute: 600, apiKeyPerMinute: 1200 },
+      apiKeys: { rotationGraceSeconds: 86400 },
+    });
+    const off = loadConfig({
+      DATA_DIR: dataDir(),
+      RATE_LIMIT_USER_PER_MINUTE: '0',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '0',
+      API_KEY_ROTATION_GRACE_SECONDS: '60',
+    });
+    expect(off.rateLimits).toEqual({ userPerMinute: 0, apiKeyPerMinute: 0 });
+    expect(off.apiKeys.rotationGraceSeconds).toBe(60);
+  });
+
+  it('keys API key hashes by API_KEY_SECRET, else by a value derived from JWT_SECRET', () => {
+    const jwt = 'j'.repeat(40);
+    const derived = loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).apiKeys.hashSecret;
+    expect(derived).not.toBe(jwt);
+    expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).apiKeys.hashSecret).toBe(derived);
+    const own = 'k'.repeat(40);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt, API_KEY_SECRET: own }).apiKeys.hashSecret,
+    ).toBe(own);
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
@@ -16,6 +16,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { DEFAULT_OUTCOME_MIX, OutcomeMix, parseOutcomeMix } from './simulator-outcomes';
+import { API_KEY_MAX_GRACE_SECONDS } from '@navaia/shared';
 
 export enum AppRole {
   All = 'all',
@@ -131,6 +132,15 @@ class RawEnv {
   @Max(10_000)
   BULK_CALL_REQUESTS_PER_MINUTE?: number;
   @IsOptional() @IsEnum(['true', 'false']) WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) API_KEY_SECRET?: string;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(API_KEY_MAX_GRACE_SECONDS)
+  API_KEY_ROTATION_GRACE_SECONDS?: number;
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_USER_PER_MINUTE?: number;
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_API_KEY_PER_MINUTE?: number;
 }
 
 export interface AppConfig {
@@ -172,6 +182,14 @@ export interface AppConfig {
   /** POST /calls/bulk requests a tenant may make per minute. */
   bulkCallRequestsPerMinute: number;
   outgoingWebhooks: OutgoingWebhooksConfig;
+  apiKeys: {
+    /** Keys the hash of stored API keys. */
+    hashSecret: string;
+    /** How long a rotated key keeps working unless the rotation says otherwise. */
+    rotationGraceSeconds: number;
+  };
+  /** Requests per minute per principal; 0 switches the limit off. */
+  rateLimits: { userPerMinute: number; apiKeyPerMinute: number };
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -259,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   if (production && !raw.DATABASE_URL)
     throw new ConfigError('DATABASE_URL: is required in production');
 
+  const jwtSecret = raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret');
   const hasElevenLabs = Boolean(raw.ELEVENLABS_API_KEY);
   const hasTwilio = Boolean(raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN);
   const voiceProvider =
@@ -283,7 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     role: raw.APP_ROLE ?? AppRole.All,
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    jwtSecret: raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret'),
+    jwtSecret,
     dataDir,
     audioDir: resolve(raw.AUDIO_DIR ?? join(dataDir, 'audio')),
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
@@ -318,6 +337,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     outgoingWebhooks: {
       ...DEFAULT_OUTGOING_WEBHOOKS,
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    },
+    apiKeys: {
+      // Derived from JWT_SECRET when not set, so existing deployments need no new secret; a
+      // separate one lets JWT_SECRET rotate without invalidating every integrator's key.
+      hashSecret:
+        raw.API_KEY_SECRET ??
+        createHmac('sha256', jwtSecret).update('navaia api key hashing').digest('base64url'),
+      rotationGraceSeconds: raw.API_KEY_ROTATION_GRACE_SECONDS ?? 24 * 3600,
+    },
+    rateLimits: {
+      userPerMinute: raw.RATE_LIMIT_USER_PER_MINUTE ?? 600,
+      apiKeyPerMinute: raw.RATE_LIMIT_API_KEY_PER_MINUTE ?? 1200,
     },
   };
 }

@@ -112,6 +112,8 @@ describe('the app', () => {
       'Organisation',
       'Team',
       'Webhooks',
+      'API keys',
+      'Audit log',
     ]);
     const menu = screen.getByRole('button', { name: 'User menu' });
     expect(menu).toHaveTextContent('Ada Lovelace');

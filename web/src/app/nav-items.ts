@@ -14,6 +14,8 @@ export const SETTINGS_LINKS: readonly NavLinkItem[] = [
   // The API lists team members to admins and owners only.
   { label: 'Team', to: '/settings/team', minRole: Role.Admin },
   { label: 'Webhooks', to: '/settings/webhooks' },
+  { label: 'API keys', to: '/settings/api-keys', minRole: Role.Admin },
+  { label: 'Audit log', to: '/settings/audit-log', minRole: Role.Admin },
 ];
 
 /**

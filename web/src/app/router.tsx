@@ -72,6 +72,8 @@ export const routes: RouteObject[] = [
                   { path: 'organisation', ...page(() => import('./routes/settings/organisation')) },
                   { path: 'team', ...page(() => import('./routes/settings/team')) },
                   { path: 'webhooks', ...page(() => import('./routes/settings/webhooks')) },
+                  { path: 'api-keys', ...page(() => import('./routes/settings/api-keys')) },
+                  { path: 'audit-log', ...page(() => import('./routes/settings/audit-log')) },
                 ],
               },
             ],

@@ -12,4 +12,6 @@ export const queryRoots = {
   dashboard: (tenantId: string) => [tenantId, 'dashboard'] as const,
   voiceSessions: (tenantId: string) => [tenantId, 'voiceSessions'] as const,
   webhookEndpoints: (tenantId: string) => [tenantId, 'webhookEndpoints'] as const,
+  apiKeys: (tenantId: string) => [tenantId, 'apiKeys'] as const,
+  auditLog: (tenantId: string) => [tenantId, 'auditLog'] as const,
 };

@@ -1,15 +1,25 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hasRole, Role } from '@navaia/shared';
+import { hasRole, Role, scopesGrant } from '@navaia/shared';
 import type { FastifyRequest } from 'fastify';
 import { AuthErrors } from '../../modules/auth/auth.exception';
 import { CommonErrors } from '../errors/app.exception';
 import type { Principal } from '../tenancy/principal';
-import { ALLOW_PENDING_PASSWORD, IS_PUBLIC, MIN_ROLE } from './decorators';
+import { requiredScope } from './api-key-scope';
+import {
+  ALLOW_PENDING_PASSWORD,
+  API_KEY_SCOPE,
+  IS_PUBLIC,
+  MIN_ROLE,
+  NO_API_KEYS,
+} from './decorators';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-/** Global, after authentication: role requirements and the pending password change. */
+/**
+ * Global, after authentication: role requirements, the pending password change, and for
+ * API keys the routes they may not use and the scope each route needs.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -33,6 +43,22 @@ export class AccessGuard implements CanActivate {
       this.reflector.getAllAndOverride<Role>(MIN_ROLE, targets) ??
       (READ_METHODS.has(request.method) ? Role.Viewer : Role.Agent);
     if (!hasRole(principal.role, required)) throw CommonErrors.forbidden();
+    if (principal.type === 'api_key') this.checkApiKey(principal, request, targets);
     return true;
+  }
+
+  private checkApiKey(
+    principal: Principal,
+    request: FastifyRequest,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): void {
+    if (this.reflector.getAllAndOverride<boolean>(NO_API_KEYS, targets))
+      throw AuthErrors.apiKeyNotAllowed();
+    const scope = requiredScope(
+      request.method,
+      request.routeOptions.url ?? request.url,
+      this.reflector.getAllAndOverride<string>(API_KEY_SCOPE, targets),
+    );
+    if (!scopesGrant(principal.scopes ?? [], scope)) throw AuthErrors.missingScope(scope);
   }
 }

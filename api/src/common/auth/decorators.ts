@@ -16,3 +16,15 @@ export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
 
 /** Reachable by a user who still has to replace the initial password. */
 export const AllowPendingPasswordChange = () => SetMetadata(ALLOW_PENDING_PASSWORD, true);
+
+export const API_KEY_SCOPE = 'navaia:apiKeyScope';
+export const NO_API_KEYS = 'navaia:noApiKeys';
+
+/**
+ * The scope an API key needs here, where the one derived from the path is wrong: a resource
+ * (`'tickets'`: read for GET and HEAD, write otherwise) or a whole scope (`'audit:read'`).
+ */
+export const ApiKeyScope = (scope: string) => SetMetadata(API_KEY_SCOPE, scope);
+
+/** Refused to API keys whatever their scopes: credentials and people are managed by people. */
+export const NoApiKeys = () => SetMetadata(NO_API_KEYS, true);

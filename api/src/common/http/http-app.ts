@@ -10,6 +10,7 @@ import { recordHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
 import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers';
 import { findWebDist } from './web-dist';
+import { registerApiRequestAudit } from '../../modules/audit/api-request-audit';
 import { registerWebhookRoutes } from '../../modules/webhooks/webhook-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -85,6 +86,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     }
     done();
   });
+  registerApiRequestAudit(app);
   await registerWebhookRoutes(app);
   setupOpenApi(app);
 

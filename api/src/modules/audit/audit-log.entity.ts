@@ -1,13 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'password_change';
-export type ActorType = 'user' | 'api_key' | 'system';
+import type { AuditAction, AuditActorType } from '@navaia/shared';
 
 @Entity('audit_log')
 export class AuditLogEntry {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid') tenantId!: string;
-  @Column('text') actorType!: ActorType;
+  @Column('text') actorType!: AuditActorType;
   @Column('uuid', { nullable: true }) actorId!: string | null;
   @Column('text') action!: AuditAction;
   @Column('text') entityType!: string;

@@ -9,7 +9,12 @@ import {
   RegisterDto,
   Role,
 } from '@navaia/shared';
-import { AllowPendingPasswordChange, MinRole, Public } from '../../common/auth/decorators';
+import {
+  AllowPendingPasswordChange,
+  MinRole,
+  NoApiKeys,
+  Public,
+} from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { AuthService, ClientInfo } from './auth.service';
@@ -21,7 +26,9 @@ const client = (request: FastifyRequest): ClientInfo => ({
 });
 
 @ApiTags('auth')
+// Sessions and passwords belong to people; a key has neither.
 @TenantScopedController('auth')
+@NoApiKeys()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -8,6 +8,8 @@ export enum AuthErrorCode {
   WrongCurrentPassword = 'wrong_current_password',
   EmailTaken = 'email_taken',
   LoginThrottled = 'login_throttled',
+  ApiKeyNotAllowed = 'api_key_not_allowed',
+  MissingScope = 'missing_scope',
 }
 
 export const AuthErrors = {
@@ -35,6 +37,16 @@ export const AuthErrors = {
     new AppException(409, AuthErrorCode.EmailTaken, 'A user with this email already exists', [
       { field: 'email', message: 'email is already in use' },
     ]),
+  apiKeyNotAllowed: () =>
+    new AppException(
+      403,
+      AuthErrorCode.ApiKeyNotAllowed,
+      'API keys cannot use this route; sign in as a person',
+    ),
+  missingScope: (scope: string) =>
+    new AppException(403, AuthErrorCode.MissingScope, `This API key lacks the scope ${scope}`, {
+      requiredScope: scope,
+    }),
   loginThrottled: (retryAfterSeconds: number) =>
     new AppException(
       429,

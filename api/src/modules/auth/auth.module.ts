@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TenantModule } from '../tenant/tenant.module';
 import { AuthController } from './auth.controller';
+import { ApiKeyStrategy } from './api-key.strategy';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
@@ -14,6 +15,7 @@ import { TokenService } from './token.service';
   imports: [PassportModule, JwtModule.register({}), TenantModule],
   controllers: [AuthController],
   providers: [
+    ApiKeyStrategy,
     AuthService,
     JwtStrategy,
     LoginThrottle,
@@ -21,5 +23,6 @@ import { TokenService } from './token.service';
     RefreshTokenService,
     TokenService,
   ],
+  exports: [ApiKeyStrategy],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import {
   Page,
   UpdateBookingDto,
 } from '@navaia/shared';
+import { ApiKeyScope } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
@@ -49,6 +50,8 @@ export class BookingController {
 
 @ApiTags('customers')
 @TenantScopedController('customers/:customerId/bookings')
+// The customer is only the filter: what is read is bookings.
+@ApiKeyScope('bookings')
 export class CustomerBookingController {
   constructor(private readonly bookings: BookingService) {}
 

@@ -5,6 +5,7 @@ export enum TenantErrorCode {
   CannotRemoveSelf = 'cannot_remove_self',
   OwnerRequired = 'owner_required',
   LastOwner = 'last_owner',
+  ApiKeyNotActive = 'api_key_not_active',
 }
 
 export const TenantErrors = {
@@ -22,6 +23,13 @@ export const TenantErrors = {
     new AppException(409, TenantErrorCode.CannotRemoveSelf, 'You cannot remove yourself'),
   ownerRequired: () =>
     new AppException(403, TenantErrorCode.OwnerRequired, 'Only an owner can manage owners'),
+  apiKeyNotFound: () => new AppException(404, 'not_found', 'API key not found'),
+  apiKeyNotActive: (status: string) =>
+    new AppException(
+      409,
+      TenantErrorCode.ApiKeyNotActive,
+      `Only an active API key can be rotated; this one is ${status}`,
+    ),
   lastOwner: () =>
     new AppException(409, TenantErrorCode.LastOwner, 'A tenant must keep at least one owner'),
 };

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
+import { ApiKeySecrets } from './api-key-secret';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
 import { TenantController } from './tenant.controller';
 import { TenantService } from './tenant.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [TenantController, UsersController],
-  providers: [TenantService, UsersService, PasswordHasher],
-  exports: [TenantService, UsersService, PasswordHasher],
+  controllers: [TenantController, UsersController, ApiKeysController],
+  providers: [TenantService, UsersService, PasswordHasher, ApiKeysService, ApiKeySecrets],
+  exports: [TenantService, UsersService, PasswordHasher, ApiKeySecrets],
 })
 export class TenantModule {}

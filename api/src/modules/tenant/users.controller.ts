@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateUserDto, Page, PageQueryDto, Role, UpdateUserDto, UserView } from '@navaia/shared';
-import { MinRole } from '../../common/auth/decorators';
+import { MinRole, NoApiKeys } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
@@ -21,6 +21,7 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @TenantScopedController('users')
 @MinRole(Role.Admin)
+@NoApiKeys()
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

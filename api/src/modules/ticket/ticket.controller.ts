@@ -7,6 +7,7 @@ import {
   TicketView,
   UpdateTicketDto,
 } from '@navaia/shared';
+import { ApiKeyScope } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
@@ -49,6 +50,8 @@ export class TicketController {
 
 @ApiTags('customers')
 @TenantScopedController('customers/:customerId/tickets')
+// The customer is only the filter: what is read is tickets.
+@ApiKeyScope('tickets')
 export class CustomerTicketController {
   constructor(private readonly tickets: TicketService) {}
 

@@ -5,7 +5,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { BookingStatus, Role } from '@navaia/shared';
 import { IconCalendarWeek, IconPlus, IconTable } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { EntitySelect } from '../../../components/ui/entity-select';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Pager } from '../../../components/ui/pager';
@@ -19,13 +18,14 @@ import { BOOKING_STATUS_OPTIONS } from './booking-labels';
 import { BookingFormModal } from './booking-form-modal';
 import { BookingsTable } from './bookings-table';
 import { WeekCalendar } from './week-calendar';
+import { useSearchParamState } from '../../../lib/use-search-param-state';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES = Object.values(BookingStatus);
 
 /** View, week and filters live in the address, so reloading, sharing and "back" keep them. */
 function useBookingParams() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamState();
   const day = (key: string) => {
     const value = params.get(key);
     return value && DAY.test(value) ? value : null;
@@ -33,18 +33,6 @@ function useBookingParams() {
   const status = (params.get('status') ?? '')
     .split(',')
     .filter((v): v is BookingStatus => STATUSES.includes(v as BookingStatus));
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   return {
     view: params.get('view') === 'calendar' ? ('calendar' as const) : ('table' as const),
     week: day('week'),

@@ -1,7 +1,7 @@
 import { DashboardInterval } from '@navaia/shared';
-import { useSearchParams } from 'react-router';
 import { addDays, startOfDayInZone, todayInZone } from '../../../lib/tenant-time';
 import type { DashboardPeriod } from '../api/get-dashboard-summary';
+import { useSearchParamState } from '../../../lib/use-search-param-state';
 
 export const PRESETS = [
   { value: '7d', label: 'Last 7 days', days: 7 },
@@ -41,7 +41,7 @@ const defaultInterval = (days: number) =>
 
 /** The range lives in the address (`?range=7d`, or `?from=…&to=…`), so it survives a reload. */
 export function useDashboardRange(zone: string) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchParamState();
   const today = todayInZone(zone);
   const from = params.get('from');
   const to = params.get('to');
@@ -59,19 +59,6 @@ export function useDashboardRange(zone: string) {
         ? chosen
         : defaultInterval(daysIn({ firstDay, lastDay })),
   };
-
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   return {
     range,

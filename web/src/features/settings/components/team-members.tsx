@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
@@ -17,6 +16,8 @@ import { IconLock, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { hasRole, Role, type UserView } from '@navaia/shared';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../components/ui/notify';
+import { LoadMore } from '../../../components/ui/load-more';
+import { SectionHeader } from '../../../components/ui/section-header';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { isApiError } from '../../../lib/api-client';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
@@ -160,35 +161,23 @@ export function TeamMembers() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h3">
-            Team
-          </Title>
-          <Text size="sm" c="dimmed">
-            {canManage
-              ? 'Who can use Navaia for your organisation, and what they may do.'
-              : 'Only admins and owners can add, change or remove members.'}
-          </Text>
-        </div>
-        {canManage && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
-            Add member
-          </Button>
-        )}
-      </Group>
+      <SectionHeader
+        title="Team"
+        description={
+          canManage
+            ? 'Who can use Navaia for your organisation, and what they may do.'
+            : 'Only admins and owners can add, change or remove members.'
+        }
+        actions={
+          canManage && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={openAdd}>
+              Add member
+            </Button>
+          )
+        }
+      />
       {body}
-      {users.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={users.isFetchingNextPage}
-            onClick={() => void users.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore query={users} />
       {canManage && (
         <>
           <AddMemberModal opened={adding} onClose={closeAdd} />
