@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -6,7 +8,7 @@ import type { CallDetailView, CallView } from '@navaia/shared';
 import { AppRole } from '../src/config/config';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
-import { createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import { createTestApp, queryAsOwner, registerTenant, TestTenant, testConfig } from './support/app';
 import { REDIS_URL } from './support/env';
 import { eventually, freePort } from './support/wait';
 import { createCustomer } from './support/records';
@@ -39,6 +41,8 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       bulkCallRequestsPerMinute: 3,
       simulator: { callOutcomes: { answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 } },
       twilio: { webhookAuthToken: AUTH_TOKEN },
+      // Integrators' endpoints in these tests listen on loopback.
+      outgoingWebhooks: { ...testConfig().outgoingWebhooks, allowPrivateTargets: true },
     });
     await app.listen({ port, host: '127.0.0.1' });
     http = request(app.getHttpServer());
@@ -118,6 +122,43 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       answerRate: 1,
       averageDurationSec: call.durationSec,
     });
+  });
+
+  it('tells integrators when a call is complete, naming what it produced', async () => {
+    const received: { type: string; data: CallView }[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const t = await registerTenant(app);
+      const port = (receiver.address() as AddressInfo).port;
+      await http
+        .post('/api/v1/webhook-endpoints')
+        .set(t.auth)
+        .send({ url: `http://127.0.0.1:${port}/hooks`, eventTypes: ['call.completed'] })
+        .expect(201);
+      const customer = await createCustomer(app, t);
+      const queued = (
+        await http.post(`/api/v1/customers/${customer.id}/call`).set(t.auth).send({}).expect(202)
+      ).body as CallView;
+      await finished(t, queued.id);
+      const [event] = await eventually(
+        async () => received,
+        (events) => events.length > 0,
+      );
+      expect(event.type).toBe('call.completed');
+      expect(event.data).toMatchObject({ id: queued.id, status: 'completed', outcome: 'answered' });
+      expect(event.data.ticketId).toBeTruthy();
+      expect(received).toHaveLength(1);
+    } finally {
+      receiver.close();
+    }
   });
 
   it('POST /calls places a sales call that ends in a booking', async () => {

@@ -30,6 +30,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { Customer, customerRef } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
+import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { TenantService } from '../tenant/tenant.service';
 import { InitiationFailure, VoiceCallHooks } from '../voice/voice-call-hooks';
 import type { VoiceSession } from '../voice/voice-session.entity';
@@ -80,6 +81,7 @@ export class CallService implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly limiter: DialLimiter,
     private readonly audit: AuditService,
+    private readonly webhooks: WebhookPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
     @Inject(REDIS) private readonly redis: Redis,
@@ -290,6 +292,9 @@ export class CallService implements OnModuleInit {
       durationSec: session.durationSec,
       detail: `Conversation processed: ${result}`,
     });
+    // An answered call is complete for integrators once its conversation has been turned
+    // into its ticket or booking, so the event can name them.
+    await this.webhooks.publish('call.completed', await this.view(call.id));
   }
 
   /** ElevenLabs could not connect the call (busy, no answer, unknown). */
@@ -317,12 +322,17 @@ export class CallService implements OnModuleInit {
     });
   }
 
-  /** A final status: free the dialing slot; a call nobody answered ends its session too. */
+  /**
+   * A final status: free the dialing slot. A call nobody answered ends its session too, and
+   * is complete for integrators now (an answered one once its conversation is processed).
+   */
   private async finished(call: Call): Promise<void> {
     await this.limiter.release(call.tenantId, call.id).catch(() => undefined);
-    if (call.status !== CallStatus.Completed && call.voiceSessionId) {
+    if (call.status === CallStatus.Completed) return;
+    if (call.voiceSessionId) {
       await this.sessions.callNotConnected(call.voiceSessionId, call.failureReason ?? call.status);
     }
+    await this.webhooks.publish('call.completed', await this.view(call.id));
   }
 
   private async lock(id: string): Promise<Call> {

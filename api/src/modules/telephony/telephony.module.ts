@@ -6,6 +6,7 @@ import { OutboxRelay } from '../../common/queue/outbox';
 import { QueueName } from '../../common/queue/queue-names';
 import { AppConfig, TelephonyProviderName } from '../../config/config';
 import { CustomerModule } from '../customer/customer.module';
+import { OutgoingWebhooksModule } from '../outgoing-webhooks/outgoing-webhooks.module';
 import { TenantModule } from '../tenant/tenant.module';
 import { VoiceModule } from '../voice/voice.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
@@ -44,6 +45,7 @@ export class TelephonyModule implements OnModuleInit {
         WebhooksModule,
         TenantModule,
         CustomerModule,
+        OutgoingWebhooksModule,
         VoiceModule.register(config, options),
       ],
       controllers: [CallController, CustomerCallController],
