@@ -21,7 +21,7 @@ import {
   WebhookEndpointView,
   WebhookEndpointWithSecret,
 } from '@navaia/shared';
-import { MinRole } from '../../common/auth/decorators';
+import { ApiKeyScope, MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -32,6 +32,8 @@ import { WebhookEndpointService } from './webhook-endpoint.service';
  * first answer would keep a copy of the signing secret.
  */
 @ApiTags('webhook endpoints')
+// Integrators' keys manage their endpoints under the `webhooks` scope.
+@ApiKeyScope('webhooks')
 @TenantScopedController('webhook-endpoints')
 export class WebhookEndpointsController {
   constructor(
