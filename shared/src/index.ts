@@ -29,3 +29,4 @@ export * from './dashboard/dashboard.dto';
 export * from './dashboard/dashboard.types';
 export * from './voice/voice.dto';
 export * from './voice/voice.types';
+export * from './webhooks/webhook-event.types';

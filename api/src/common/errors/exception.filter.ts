@@ -83,7 +83,7 @@ export function mapError(error: unknown): Mapped {
   return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side' };
 }
 
-export function errorBody(mapped: Mapped, requestId: string): ErrorBody & { code: string } {
+export function errorBody(mapped: Mapped, requestId: string): ErrorBody {
   return {
     statusCode: mapped.statusCode,
     error: STATUS_CODES[mapped.statusCode] ?? 'Error',

@@ -8,9 +8,10 @@ import { AppModule, ResolvedConfig } from '../../app.module';
 import { AppLogger, createPino } from '../logging/logger';
 import { recordHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
+import { trackRoutes } from './route-inventory';
 import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers';
 import { findWebDist } from './web-dist';
-import { registerWebhookRoutes } from '../../modules/webhooks/webhook-routes';
+import { registerWebhookRoutes, WEBHOOK_ROUTE_DOCS } from '../../modules/webhooks/webhook-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Routes whose every request would only add noise to the access log. */
@@ -53,6 +54,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  trackRoutes(app);
   const apiHeaders = apiSecurityHeaders(config.publicBaseUrl.startsWith('https://'));
   const pageHeaders = pageSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -86,7 +88,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     done();
   });
   await registerWebhookRoutes(app);
-  setupOpenApi(app);
+  setupOpenApi(app, WEBHOOK_ROUTE_DOCS);
 
   const webDist = findWebDist();
   if (webDist) {

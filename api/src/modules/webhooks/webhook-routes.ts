@@ -1,11 +1,67 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sendError } from '../../common/errors/exception.filter';
+import { RawRouteDoc, viewRef } from '../../common/http/openapi';
 import { ElevenLabsIntake } from './elevenlabs-intake';
 
 /** Post-call audio arrives base64-encoded in the JSON body and can be large. */
 export const WEBHOOK_BODY_LIMIT = 64 * 1024 * 1024;
 export const ELEVENLABS_WEBHOOK_PATH = '/api/v1/webhooks/elevenlabs';
+
+/** The OpenAPI description of the routes below (Nest's explorer does not see them). */
+export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
+  {
+    method: 'post',
+    path: ELEVENLABS_WEBHOOK_PATH,
+    bodyLimit: WEBHOOK_BODY_LIMIT,
+    operation: {
+      summary: 'ElevenLabs post-call webhook: signed, stored in the inbox, processed by a job',
+      description:
+        'Authenticated by `ElevenLabs-Signature: t=<unix>,v0=<hex HMAC-SHA256 of "<t>.<raw body>">` ' +
+        'with a secret of ELEVENLABS_WEBHOOK_SECRETS, within ±30 minutes. A repeat of an event ' +
+        'answers 200 with `duplicate: true` and changes nothing.',
+      tags: ['webhooks'],
+      operationId: 'ElevenLabsWebhook_receive',
+      parameters: [
+        {
+          name: 'ElevenLabs-Signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string', example: 't=1767225600,v0=5d41402abc4b2a76b9719d911017c592' },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['type', 'event_timestamp', 'data'],
+              properties: {
+                type: {
+                  type: 'string',
+                  enum: ['post_call_transcription', 'post_call_audio', 'call_initiation_failure'],
+                },
+                event_timestamp: { type: 'integer' },
+                data: { type: 'object', additionalProperties: true },
+              },
+            },
+          },
+        },
+      },
+      responses: {},
+    },
+    facts: {
+      isPublic: true,
+      status: 200,
+      success: {
+        description: 'Accepted (or a repeat)',
+        schema: viewRef('WebhookReceipt'),
+      },
+      errors: [400, 401, 503],
+    },
+  },
+];
 
 /**
  * Provider webhooks are plain Fastify routes in their own scope: they need the raw bytes
