@@ -7,7 +7,10 @@ import type {
   ResponseObject,
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { exampleOf } from '../../src/common/http/openapi';
+import { STRONG_PASSWORD } from './app';
 
 export type { OpenAPIObject, OperationObject, SchemaObject };
 
@@ -78,14 +81,47 @@ export function successOf(operation: OperationObject): [number, ResponseObject] 
   return entry && [Number(entry[0]), entry[1] as ResponseObject];
 }
 
+/** Percent-encodes, writing a lone surrogate as the invalid UTF-8 a careless client sends. */
+export const percentEncode = (value: string) =>
+  [...value]
+    .map((char) => (/[\ud800-\udfff]/.test(char) ? '%ED%A0%80' : encodeURIComponent(char)))
+    .join('');
+
 /** The route with its path parameters filled in. */
 export function fillPath(route: string, value: (param: string, segment: string) => string): string {
   const segments = route.split('/');
   return segments
     .map((segment, i) =>
       segment.startsWith(':')
-        ? encodeURIComponent(value(segment.slice(1), segments[i - 1] ?? ''))
+        ? percentEncode(value(segment.slice(1), segments[i - 1] ?? ''))
         : segment,
     )
     .join('/');
+}
+
+/**
+ * A body that passes validation: the required fields of the operation's DTO with example
+ * values, ids taken from `ids` (keyed like the seeds: `customerId` → `customers`), and
+ * values examples cannot guess (a strong password, an unused email).
+ */
+export function exampleBody(
+  document: OpenAPIObject,
+  operation: OperationObject,
+  ids: Record<string, string>,
+): Record<string, unknown> | undefined {
+  const schema = jsonBodySchema(document, operation);
+  if (!schema) return undefined;
+  const required = Object.fromEntries(
+    (schema.required ?? []).map((name) => [name, schema.properties![name]]),
+  );
+  const body = exampleOf(
+    { ...schema, properties: required } as SchemaObject,
+    document.components!.schemas as Record<string, SchemaObject>,
+  ) as Record<string, unknown>;
+  for (const key of Object.keys(body)) {
+    if (/Id$/.test(key)) body[key] = ids[`${key.slice(0, -2)}s`] ?? body[key];
+    if (/password/i.test(key)) body[key] = STRONG_PASSWORD;
+    if (key === 'email') body[key] = `example-${randomUUID()}@example.com`;
+  }
+  return body;
 }
