@@ -3,21 +3,20 @@ import fc from 'fast-check';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type { CustomerView, TicketView } from '@navaia/shared';
-import { createTestApp, testConfig } from './support/app';
+import { testConfig } from './support/app';
 import { REDIS_URL } from './support/env';
 import {
-  fetchDocument,
   fillPath,
   jsonBodySchema,
-  listOperations,
   OpenAPIObject,
   Operation,
   parametersOf,
   percentEncode,
   resolveSchema,
   SchemaObject,
+  startDocumentedApp,
 } from './support/openapi';
-import { resourceOf, seedTenant, SeededTenant } from './support/seeds';
+import { pathWithIds, resourceOf, seedTenant, SeededTenant } from './support/seeds';
 
 /**
  * Property-based fuzzing of every operation of the OpenAPI document, so new routes are
@@ -102,9 +101,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   const bodyLimit = testConfig().bodyLimitBytes;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    document = await fetchDocument(app);
-    operations = listOperations(document);
+    ({ app, document, operations } = await startDocumentedApp());
     seeded = await seedTenant(app);
   });
 
@@ -288,7 +285,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     for (const op of operations.filter((o) => o.operation.requestBody)) {
       const limit = (op.operation as { 'x-body-limit'?: number })['x-body-limit'];
       if (limit && limit > bodyLimit) continue; // provider webhooks take larger bodies
-      const path = fillPath(op.route, (param) => seeded.ids[resourceOf(op.route, param)] ?? '0');
+      const path = pathWithIds(op, seeded.ids, '0');
       const res = await request(app.getHttpServer())
         [op.method.toLowerCase() as 'post'](path)
         .set(seeded.tenant.auth)
@@ -314,7 +311,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
       const schema = jsonBodySchema(document, op.operation);
       if (!ref || !schema) continue; // raw provider bodies are checked by their signature
       const fields = foreign.filter((f) => !(f in (schema.properties ?? {})));
-      const path = fillPath(op.route, (param) => seeded.ids[resourceOf(op.route, param)] ?? '0');
+      const path = pathWithIds(op, seeded.ids, '0');
       const res = await request(app.getHttpServer())
         [op.method.toLowerCase() as 'post'](path)
         .set(seeded.tenant.auth)
@@ -332,6 +329,47 @@ describe('fuzzing every route of the OpenAPI document', () => {
       checked.push(op.name);
     }
     expect(checked.length).toBeGreaterThan(10);
+  });
+
+  it('answers what the router and Node’s HTTP parser refuse with the error body too', async () => {
+    const http = request(app.getHttpServer());
+    const badPath = await http.get('/api/v1/customers/%ED%A0%80').set(seeded.tenant.auth);
+    const longLine = await http.get(`/api/v1/customers?search=${'x'.repeat(20_000)}`);
+    for (const [res, status, code] of [
+      [badPath, 400, 'malformed_url'],
+      [longLine, 431, 'headers_too_large'],
+    ] as const) {
+      expect(res.status).toBe(status);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.body).toEqual({
+        statusCode: status,
+        error: expect.any(String),
+        code,
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
+    }
+  });
+
+  it('refuses NUL characters, lone surrogates and deep nesting with 400 naming the field', async () => {
+    const http = request(app.getHttpServer());
+    const post = (raw: string) =>
+      http
+        .post('/api/v1/customers')
+        .set(seeded.tenant.auth)
+        .set('Content-Type', 'application/json')
+        .send(raw);
+    const nul = await post('{"phone":"+14155550190","firstName":"a\\u0000b"}').expect(400);
+    expect(nul.body.details).toEqual([{ field: 'firstName', message: expect.any(String) }]);
+    const surrogate = await post('{"phone":"+14155550190","email":"\\ud800@x.io"}').expect(400);
+    expect(surrogate.body.details).toEqual([{ field: 'email', message: expect.any(String) }]);
+    const deep = await post(`{"tags":${'['.repeat(5_000)}${']'.repeat(5_000)}}`).expect(400);
+    expect(deep.body.code).toBe('body_too_deep');
+    const query = await http
+      .get('/api/v1/customers?search=a%00b')
+      .set(seeded.tenant.auth)
+      .expect(400);
+    expect(query.body.details).toEqual([{ field: 'search', message: expect.any(String) }]);
   });
 
   it('stores SQL-like and script-like text verbatim and returns it as JSON, never as a page', async () => {

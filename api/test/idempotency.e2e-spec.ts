@@ -2,17 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import request from 'supertest';
-import { createTestApp } from './support/app';
 import {
   exampleBody,
-  fetchDocument,
-  fillPath,
-  listOperations,
   OpenAPIObject,
   Operation,
   parametersOf,
+  startDocumentedApp,
 } from './support/openapi';
-import { resourceOf, seedTenant, SeededTenant } from './support/seeds';
+import { pathWithIds, seedTenant, SeededTenant } from './support/seeds';
 
 /** Every create that takes `Idempotency-Key` (as documented) answers a repeat with the first answer. */
 describe('Idempotency-Key on every create that documents it', () => {
@@ -22,9 +19,9 @@ describe('Idempotency-Key on every create that documents it', () => {
   let seeded: SeededTenant;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    document = await fetchDocument(app);
-    creates = listOperations(document).filter((op) =>
+    let operations: Operation[];
+    ({ app, document, operations } = await startDocumentedApp());
+    creates = operations.filter((op) =>
       parametersOf(op.operation, 'header').some((p) => p.name === 'Idempotency-Key'),
     );
     seeded = await seedTenant(app);
@@ -35,7 +32,7 @@ describe('Idempotency-Key on every create that documents it', () => {
     const http = request(app.getHttpServer());
     const results = [];
     for (const op of creates) {
-      const path = fillPath(op.route, (param) => seeded.ids[resourceOf(op.route, param)] ?? '');
+      const path = pathWithIds(op, seeded.ids);
       const body = exampleBody(document, op.operation, seeded.ids) ?? {};
       const key = randomUUID();
       const send = () =>

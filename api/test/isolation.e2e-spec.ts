@@ -1,18 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { exampleOf } from '../src/common/http/openapi';
-import { createTestApp } from './support/app';
 import {
   exampleBody,
-  fetchDocument,
-  fillPath,
-  listOperations,
   OpenAPIObject,
   Operation,
   parametersOf,
   SchemaObject,
+  startDocumentedApp,
 } from './support/openapi';
-import { resourceOf, seedTenant, SeededTenant } from './support/seeds';
+import { pathWithIds, resourceOf, seedTenant, SeededTenant } from './support/seeds';
 
 /**
  * The tenant isolation matrix, over every operation of the OpenAPI document: tenant B's
@@ -28,9 +25,9 @@ describe('tenant isolation matrix', () => {
   let secrets: string[];
 
   beforeAll(async () => {
-    app = await createTestApp();
-    document = await fetchDocument(app);
-    operations = listOperations(document).filter((op) => op.operation.security === undefined);
+    let all: Operation[];
+    ({ app, document, operations: all } = await startDocumentedApp());
+    operations = all.filter((op) => op.operation.security === undefined);
     [a, b] = [await seedTenant(app), await seedTenant(app)];
     secrets = [a.tenant.tenant.id, ...Object.values(a.ids)];
   });
@@ -56,7 +53,7 @@ describe('tenant isolation matrix', () => {
     );
     const answers = [];
     for (const op of ordered) {
-      const path = fillPath(op.route, (param) => a.ids[resourceOf(op.route, param)] ?? '');
+      const path = pathWithIds(op, a.ids);
       const body = exampleBody(document, op.operation, b.ids);
       let call = http[op.method.toLowerCase() as 'post'](path).set(b.tenant.auth);
       if (body) call = call.send(body);
@@ -101,7 +98,7 @@ describe('tenant isolation matrix', () => {
     );
     const out: Record<string, unknown> = {};
     for (const op of reads) {
-      const path = fillPath(op.route, (param) => tenant.ids[resourceOf(op.route, param)] ?? '');
+      const path = pathWithIds(op, tenant.ids);
       const res = await http.get(path).set(tenant.tenant.auth);
       out[op.name] = { status: res.status, body: res.body };
     }

@@ -1,12 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registeredRoutes } from '../src/common/http/route-inventory';
-import { createTestApp } from './support/app';
 import {
-  fetchDocument,
-  listOperations,
   OpenAPIObject,
   Operation,
   parametersOf,
+  startDocumentedApp,
   successOf,
 } from './support/openapi';
 import { listControllerRoutes } from './support/routes';
@@ -69,9 +67,7 @@ describe('OpenAPI document', () => {
   let operations: Operation[];
 
   beforeAll(async () => {
-    app = await createTestApp();
-    document = await fetchDocument(app);
-    operations = listOperations(document);
+    ({ app, document, operations } = await startDocumentedApp());
   });
   afterAll(() => app.close());
 

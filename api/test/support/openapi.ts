@@ -1,16 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type {
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import {
+  exampleOf,
   OpenAPIObject,
   OperationObject,
   ParameterObject,
   ReferenceObject,
   ResponseObject,
   SchemaObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { exampleOf } from '../../src/common/http/openapi';
-import { STRONG_PASSWORD } from './app';
+} from '../../src/common/http/openapi';
+import { createTestApp, STRONG_PASSWORD } from './app';
 
 export type { OpenAPIObject, OperationObject, SchemaObject };
 
@@ -26,6 +26,13 @@ export interface Operation {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** The application, its document and the document's operations. */
+export async function startDocumentedApp() {
+  const app = await createTestApp();
+  const document = await fetchDocument(app);
+  return { app, document, operations: listOperations(document) };
+}
 
 /** The document exactly as integrators get it. */
 export async function fetchDocument(app: NestFastifyApplication): Promise<OpenAPIObject> {

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { addMember, queryAsOwner, registerTenant, TestTenant } from './app';
+import { fillPath, Operation } from './openapi';
 import { createBooking, createCustomer, createTicket } from './records';
 
 /**
@@ -55,3 +56,7 @@ export const resourceOf = (route: string, param: string): string => {
   const segments = route.split('/');
   return segments[segments.indexOf(`:${param}`) - 1] ?? '';
 };
+
+/** The operation's path with the seeded ids (an empty segment where there is none). */
+export const pathWithIds = (op: Operation, ids: Record<string, string>, fallback = '') =>
+  fillPath(op.route, (param) => ids[resourceOf(op.route, param)] ?? fallback);

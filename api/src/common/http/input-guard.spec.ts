@@ -35,7 +35,13 @@ describe('checkInput', () => {
     ).toBeUndefined();
   });
 
-  it('ignores scalars, buffers and other non-JSON objects', () => {
+  it('reads query objects whatever their prototype', () => {
+    const query = Object.create(Object.create(null)) as Record<string, unknown>;
+    query.search = 'a\u0000b';
+    expect(checkInput(query)).toMatchObject({ details: [{ field: 'search' }] });
+  });
+
+  it('ignores scalars and raw bodies', () => {
     expect(checkInput(42)).toBeUndefined();
     expect(checkInput(null)).toBeUndefined();
     expect(checkInput(Buffer.from('[[[[\u0000'), 1)).toBeUndefined();

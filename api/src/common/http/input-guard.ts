@@ -12,11 +12,9 @@ export const MAX_BODY_DEPTH = 32;
  */
 const NOT_TEXT = /[\0\p{Cs}]/u;
 
+/** Parsed JSON and query strings: arrays and objects (query parsers use their own prototypes). */
 const isContainer = (value: unknown): value is object =>
-  Array.isArray(value) ||
-  (typeof value === 'object' &&
-    value !== null &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+  typeof value === 'object' && value !== null && !ArrayBuffer.isView(value);
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 

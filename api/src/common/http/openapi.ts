@@ -18,6 +18,15 @@ import { STATUS_CODES } from 'node:http';
 import { IS_PUBLIC } from '../auth/decorators';
 import { VIEW_SCHEMAS, ViewName } from './openapi-views.generated';
 
+export type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+};
+
 export const BEARER = 'bearer';
 export const API_KEY = 'api-key';
 
