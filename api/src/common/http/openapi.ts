@@ -147,9 +147,9 @@ const ERROR_EXAMPLES: Record<ErrorStatus, { description: string; code: string; m
       message: 'Unsupported Media Type',
     },
     422: {
-      description: 'Well-formed but not allowed now',
-      code: 'unprocessable',
-      message: 'This cannot be done now',
+      description: 'Well-formed but not allowed, e.g. an Idempotency-Key reused with another body',
+      code: 'idempotency_key_reused',
+      message: 'This Idempotency-Key was already used with a different request body',
     },
     429: {
       description: 'Rate limited; `Retry-After` says when to try again',
