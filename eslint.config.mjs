@@ -58,6 +58,25 @@ export default tseslint.config(
     },
   },
   {
+    // The SPA shows what callers, agents and integrators typed (names, notes, transcripts)
+    // as text; React escapes it. Nothing may be inserted as HTML.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, not HTML: data here comes from callers and integrators.',
+        },
+        {
+          selector:
+            "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/], CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Render text, not HTML: data here comes from callers and integrators.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

@@ -1,5 +1,6 @@
 // Proves the module-boundary rule bites: lints forbidden imports as if they were in each
 // project and fails unless ESLint rejects every one of them (and accepts the allowed one).
+// Likewise for the SPA's rule against inserting HTML.
 import { ESLint } from 'eslint';
 
 const cases = [
@@ -33,6 +34,22 @@ const cases = [
     code: "import { Role } from '@navaia/shared';\nexport const x = Role;",
     allowed: true,
   },
+  // Text from callers and integrators is never inserted as HTML in the SPA.
+  {
+    file: 'web/src/__probe.tsx',
+    code: 'export const X = (p: { notes: string }) => <div dangerouslySetInnerHTML={{ __html: p.notes }} />;',
+    allowed: false,
+  },
+  {
+    file: 'web/src/__probe.ts',
+    code: 'export const show = (el: HTMLElement, notes: string) => { el.innerHTML = notes; };',
+    allowed: false,
+  },
+  {
+    file: 'web/src/__probe.tsx',
+    code: 'export const X = (p: { notes: string }) => <div>{p.notes}</div>;',
+    allowed: true,
+  },
 ];
 
 const eslint = new ESLint();
@@ -40,7 +57,9 @@ let failed = 0;
 for (const { file, code, allowed } of cases) {
   const [result] = await eslint.lintText(code, { filePath: file });
   const blocked = result.messages.some((m) =>
-    ['@nx/enforce-module-boundaries', 'no-restricted-imports'].includes(m.ruleId ?? ''),
+    ['@nx/enforce-module-boundaries', 'no-restricted-imports', 'no-restricted-syntax'].includes(
+      m.ruleId ?? '',
+    ),
   );
   if (blocked === allowed) {
     failed++;
@@ -50,4 +69,4 @@ for (const { file, code, allowed } of cases) {
   }
 }
 if (failed) process.exit(1);
-console.log(`module boundaries: ${cases.length} checks enforced`);
+console.log(`module boundaries and HTML rendering: ${cases.length} checks enforced`);

@@ -1,9 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import {
+  addMember,
   createTestApp,
+  queryAsOwner,
   refreshCookieOf,
   registerTenant,
   STRONG_PASSWORD,
@@ -52,14 +53,23 @@ describe('auth', () => {
       expect(cookie).toMatch(/Path=\/api\/v1\/auth/);
     });
 
-    it('should store passwords as argon2id hashes, never in clear', async () => {
+    it('stores every password as argon2id: an owner’s, a member’s initial one and a changed one', async () => {
       const tenant = await registerTenant(app);
-      const ds = app.get(DataSource);
-      const [row] = await ds.query('SELECT password_hash FROM auth_find_user_by_email($1)', [
-        tenant.user.email,
-      ]);
-      expect(row.password_hash).toMatch(/^\$argon2id\$/);
-      expect(row.password_hash).not.toContain(STRONG_PASSWORD);
+      const member = await addMember(app, tenant, 'agent'); // sets, then changes, a password
+      const rows = await queryAsOwner<{ email: string; password_hash: string }>(
+        'SELECT email, password_hash FROM users WHERE tenant_id = $1',
+        [tenant.tenant.id],
+      );
+      expect(rows.map((r) => r.email).sort()).toEqual([tenant.user.email, member.email].sort());
+      for (const row of rows) {
+        expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$[mtp=\d,]+\$/);
+        expect(row.password_hash).not.toContain(STRONG_PASSWORD);
+      }
+      // The member's hash is of the changed password, not the initial one.
+      await http
+        .post('/api/v1/auth/login')
+        .send({ email: member.email, password: STRONG_PASSWORD })
+        .expect(200);
     });
 
     it('rejects a weak password with the reason on the field', async () => {

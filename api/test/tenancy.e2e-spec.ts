@@ -1,6 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { createTestApp, queryAsTenant, registerTenant } from './support/app';
+import { createTestApp, queryAsOwner, queryAsTenant, registerTenant } from './support/app';
+import { seedTenant } from './support/seeds';
+
+/** Every table under row-level security. */
+const rlsTables = async () =>
+  (
+    await queryAsOwner<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relrowsecurity ORDER BY 1`,
+    )
+  ).map((r) => r.table);
 
 describe('row-level security', () => {
   let app: NestFastifyApplication;
@@ -24,34 +34,45 @@ describe('row-level security', () => {
     expect(owned).toEqual([{ n: 0 }]);
   });
 
-  it('a query that forgets its tenant filter returns nothing without a tenant context', async () => {
-    await registerTenant(app);
-    for (const table of [
-      'tenants',
-      'users',
-      'refresh_tokens',
-      'audit_log',
-      'api_keys',
-      'idempotency_keys',
-    ]) {
-      expect({ table, rows: await ds.query(`SELECT * FROM ${table}`) }).toEqual({
-        table,
-        rows: [],
-      });
+  it('puts every table with a tenant_id under row-level security', async () => {
+    const unprotected = await queryAsOwner<{ table: string }>(
+      `SELECT c.relname AS table
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity
+          AND EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)`,
+    );
+    expect(unprotected).toEqual([]);
+    expect((await rlsTables()).length).toBeGreaterThan(10);
+  });
+
+  it('a query that forgets its tenant filter returns nothing without a tenant context, on every table', async () => {
+    await seedTenant(app);
+    for (const table of await rlsTables()) {
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${table}`);
+      expect({ table, rows: n }).toEqual({ table, rows: 0 });
     }
   });
 
-  it('a query that forgets its tenant filter sees only the current tenant', async () => {
-    const a = await registerTenant(app);
-    const b = await registerTenant(app);
-    const users = await queryAsTenant<{ tenant_id: string }>(
-      app,
-      a.tenant.id,
-      'SELECT tenant_id FROM users',
-    );
-    expect(users.map((u) => u.tenant_id)).toEqual([a.tenant.id]);
-    const tenants = await queryAsTenant<{ id: string }>(app, b.tenant.id, 'SELECT id FROM tenants');
-    expect(tenants.map((t) => t.id)).toEqual([b.tenant.id]);
+  it('a query that forgets its tenant filter sees only the current tenant’s rows, on every table', async () => {
+    const a = await seedTenant(app);
+    const b = await seedTenant(app);
+    for (const table of await rlsTables()) {
+      const column = table === 'tenants' ? 'id' : 'tenant_id';
+      const [own] = await queryAsOwner<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
+        [b.tenant.tenant.id],
+      );
+      const seen = await queryAsTenant<{ tenant: string; n: number }>(
+        app,
+        b.tenant.tenant.id,
+        `SELECT ${column} AS tenant, count(*)::int AS n FROM ${table} GROUP BY 1`,
+      );
+      const expected = own.n ? [{ tenant: b.tenant.tenant.id, n: own.n }] : [];
+      expect({ table, seen }).toEqual({ table, seen: expected });
+      expect(a.tenant.tenant.id).not.toBe(b.tenant.tenant.id);
+    }
   });
 
   it('refuses to write a row for another tenant', async () => {

@@ -40,3 +40,4 @@ export * from './api-keys/api-key.types';
 export * from './api-keys/api-key.dto';
 export * from './audit/audit.types';
 export * from './audit/audit.dto';
+export * from './webhooks/webhook-event.types';

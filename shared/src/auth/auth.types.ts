@@ -17,6 +17,11 @@ export interface AuthResponse {
   tenant: TenantView;
 }
 
+/** A new access token; the refresh cookie rotates with it. */
+export interface AccessTokenResponse {
+  accessToken: string;
+}
+
 export interface MeResponse {
   user: UserView;
   tenant: TenantView;

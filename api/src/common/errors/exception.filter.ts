@@ -34,6 +34,9 @@ const PG_ERRORS: Record<string, Omit<Mapped, 'details' | 'headers'>> = {
   '22001': { statusCode: 400, code: 'invalid_input', message: 'A value is too long' },
   '22003': { statusCode: 400, code: 'invalid_input', message: 'A number is out of range' },
   '23514': { statusCode: 400, code: 'invalid_input', message: 'A value is not allowed' },
+  // Text PostgreSQL cannot store (NUL); input checks refuse it first, naming the field.
+  '22021': { statusCode: 400, code: 'invalid_input', message: 'A value is not valid text' },
+  '22P05': { statusCode: 400, code: 'invalid_input', message: 'A value is not valid text' },
 };
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -42,6 +45,7 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_ERR_BAD_URL: 'malformed_url',
 };
 
 export function mapError(error: unknown): Mapped {
@@ -83,7 +87,7 @@ export function mapError(error: unknown): Mapped {
   return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side' };
 }
 
-export function errorBody(mapped: Mapped, requestId: string): ErrorBody & { code: string } {
+export function errorBody(mapped: Mapped, requestId: string): ErrorBody {
   return {
     statusCode: mapped.statusCode,
     error: STATUS_CODES[mapped.statusCode] ?? 'Error',

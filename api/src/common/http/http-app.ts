@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule, ResolvedConfig } from '../../app.module';
 import { AppLogger, createPino } from '../logging/logger';
+import { sendError } from '../errors/exception.filter';
+import { checkInput } from './input-guard';
+import { clientErrorHandler } from './client-errors';
 import { recordHttpMetrics } from './metrics';
 import { setupOpenApi } from './openapi';
+import { trackRoutes } from './route-inventory';
 import { apiSecurityHeaders, pageSecurityHeaders } from './security-headers';
 import { findWebDist } from './web-dist';
 import { registerApiRequestAudit } from '../../modules/audit/api-request-audit';
-import { registerWebhookRoutes } from '../../modules/webhooks/webhook-routes';
+import { registerWebhookRoutes, WEBHOOK_ROUTE_DOCS } from '../../modules/webhooks/webhook-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Routes whose every request would only add noise to the access log. */
@@ -32,13 +37,25 @@ function requestIdGenerator(): (req: IncomingMessage) => string {
 /** The HTTP application exactly as it runs in production; tests build it the same way. */
 export async function createHttpApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
   const pino = createPino(config.logLevel);
+  const genReqId = requestIdGenerator();
+  const httpLogger = new Logger('Http');
+  const apiHeaders = apiSecurityHeaders(config.publicBaseUrl.startsWith('https://'));
   const adapter = new FastifyAdapter({
     // No Fastify logger: it would build a child logger per request. One access line per
     // request is written below instead, with the fields that matter.
     logger: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.env === 'production' ? 1 : false,
-    genReqId: requestIdGenerator(),
+    genReqId,
+    // Requests the router refuses before any hook runs (a path that is not valid UTF-8).
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.headers(apiHeaders);
+      sendError(error, request, reply, httpLogger);
+    },
+    clientErrorHandler: clientErrorHandler(
+      () => genReqId({ headers: {} } as IncomingMessage),
+      apiHeaders,
+    ),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     rawBody: true,
@@ -54,7 +71,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  const apiHeaders = apiSecurityHeaders(config.publicBaseUrl.startsWith('https://'));
+  trackRoutes(app);
   const pageHeaders = pageSecurityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     // Set on the raw response: cheaper than Fastify's validated header API on a hot path.
@@ -62,6 +79,11 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     raw.setHeader('x-request-id', request.id);
     for (const name in apiHeaders) raw.setHeader(name, apiHeaders[name]);
     done();
+  });
+  fastify.addHook('preValidation', (request, reply, done) => {
+    const refused = checkInput(request.body) ?? checkInput(request.query);
+    if (!refused) return done();
+    sendError(refused, request, reply, httpLogger);
   });
   // Documents (the SPA, the API docs) get the full browser policy: CSP, framing, etc.
   fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -88,7 +110,7 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
   });
   registerApiRequestAudit(app);
   await registerWebhookRoutes(app);
-  setupOpenApi(app);
+  setupOpenApi(app, WEBHOOK_ROUTE_DOCS);
 
   const webDist = findWebDist();
   if (webDist) {

@@ -15,6 +15,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { LessThan } from 'typeorm';
 import { TenantDb } from '../database/tenant-db';
 import { AppException } from '../errors/app.exception';
+import { ApiErrors } from '../http/openapi';
 import { TenantContext } from '../tenancy/tenant-context';
 import { IdempotencyKey } from './idempotency-key.entity';
 
@@ -111,6 +112,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    // 409: the first request with the key is still running; 422: the key came with another body.
+    ApiErrors(409, 422),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

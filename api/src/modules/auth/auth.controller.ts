@@ -2,6 +2,7 @@ import { Body, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AccessTokenResponse,
   AuthResponse,
   ChangePasswordDto,
   LoginDto,
@@ -15,7 +16,7 @@ import {
   NoApiKeys,
   Public,
 } from '../../common/auth/decorators';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { AuthService, ClientInfo } from './auth.service';
 import { RefreshCookie } from './refresh-cookie';
@@ -39,6 +40,8 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create a tenant and its owner; starts a session' })
   @ApiBodyDto(RegisterDto)
+  @ApiOk('AuthResponse', 'The new session; the refresh token is set as an httpOnly cookie')
+  @ApiErrors(409)
   async register(
     @Body() dto: RegisterDto,
     @Req() request: FastifyRequest,
@@ -54,6 +57,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in; throttled per client address and per account' })
   @ApiBodyDto(LoginDto)
+  @ApiOk('AuthResponse', 'The new session; the refresh token is set as an httpOnly cookie')
+  @ApiErrors(401, 429, 503)
   async login(
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
@@ -68,10 +73,12 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange the refresh cookie for an access token; rotates the cookie' })
+  @ApiOk('AccessTokenResponse')
+  @ApiErrors(401)
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ accessToken: string }> {
+  ): Promise<AccessTokenResponse> {
     try {
       const session = await this.auth.refresh(this.cookie.read(request), client(request));
       this.cookie.set(reply, session.refreshToken);
@@ -86,6 +93,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session: revokes the refresh token family' })
+  @ApiNoContent()
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -97,6 +105,7 @@ export class AuthController {
   @Get('me')
   @AllowPendingPasswordChange()
   @ApiOperation({ summary: 'The authenticated principal, its user and tenant' })
+  @ApiOk('MeResponse')
   me(): Promise<MeResponse> {
     return this.auth.me();
   }
@@ -107,6 +116,7 @@ export class AuthController {
   @MinRole(Role.Viewer)
   @ApiOperation({ summary: 'Replace the password; other sessions end' })
   @ApiBodyDto(ChangePasswordDto)
+  @ApiOk('AuthResponse', 'A new session; the refresh cookie rotates')
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @Req() request: FastifyRequest,

@@ -8,7 +8,7 @@ import {
   UpdateBookingDto,
 } from '@navaia/shared';
 import { ApiKeyScope } from '../../common/auth/decorators';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { BookingService } from './booking.service';
@@ -20,6 +20,7 @@ export class BookingController {
 
   @Get()
   @ApiOperation({ summary: 'Bookings by start time (latest first, or `order=asc`)' })
+  @ApiPage('BookingView')
   list(@Query() query: BookingListQueryDto): Promise<Page<BookingView>> {
     return this.bookings.list(query);
   }
@@ -28,11 +29,15 @@ export class BookingController {
   @Idempotent()
   @ApiOperation({ summary: 'Book a service for a customer (status pending)' })
   @ApiBodyDto(CreateBookingDto)
+  @ApiOk('BookingView')
+  @ApiErrors(404)
   create(@Body() dto: CreateBookingDto): Promise<BookingView> {
     return this.bookings.create(dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One booking' })
+  @ApiOk('BookingView')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<BookingView> {
     return this.bookings.view(id);
   }
@@ -40,6 +45,8 @@ export class BookingController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a booking or move its status (409 naming the allowed moves)' })
   @ApiBodyDto(UpdateBookingDto)
+  @ApiOk('BookingView')
+  @ApiErrors(409)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateBookingDto,
@@ -57,6 +64,7 @@ export class CustomerBookingController {
 
   @Get()
   @ApiOperation({ summary: 'The bookings of one customer' })
+  @ApiPage('BookingView')
   list(
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Query() query: BookingListQueryDto,

@@ -18,7 +18,7 @@ import {
   UpdateCustomerDto,
 } from '@navaia/shared';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { toCustomerView } from './customer.entity';
 import { CustomerService } from './customer.service';
@@ -30,6 +30,7 @@ export class CustomerController {
 
   @Get()
   @ApiOperation({ summary: 'Customers, newest first; search matches name, email and phone' })
+  @ApiPage('CustomerView')
   list(@Query() query: CustomerListQueryDto): Promise<Page<CustomerView>> {
     return this.customers.list(query);
   }
@@ -38,11 +39,15 @@ export class CustomerController {
   @Idempotent()
   @ApiOperation({ summary: 'Add a customer; the phone is normalised to E.164 and unique' })
   @ApiBodyDto(CreateCustomerDto)
+  @ApiOk('CustomerView')
+  @ApiErrors(409)
   create(@Body() dto: CreateCustomerDto): Promise<CustomerView> {
     return this.customers.create(dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One customer' })
+  @ApiOk('CustomerView')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<CustomerView> {
     return toCustomerView(await this.customers.get(id));
   }
@@ -50,6 +55,8 @@ export class CustomerController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a customer; null clears an optional field' })
   @ApiBodyDto(UpdateCustomerDto)
+  @ApiOk('CustomerView')
+  @ApiErrors(409)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateCustomerDto,
@@ -60,6 +67,7 @@ export class CustomerController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a customer together with their tickets and bookings' })
+  @ApiNoContent()
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.customers.remove(id);
   }

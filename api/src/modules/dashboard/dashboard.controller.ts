@@ -6,6 +6,7 @@ import {
   DashboardTimeseries,
   DashboardTimeseriesQueryDto,
 } from '@navaia/shared';
+import { ApiOk } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { DashboardService } from './dashboard.service';
 
@@ -16,12 +17,14 @@ export class DashboardController {
 
   @Get('summary')
   @ApiOperation({ summary: 'KPIs for a period (default: the last 30 days), to the hour' })
+  @ApiOk('DashboardSummary')
   summary(@Query() query: DashboardRangeDto): Promise<DashboardSummary> {
     return this.dashboard.summary(query);
   }
 
   @Get('timeseries')
   @ApiOperation({ summary: 'One metric per day or ISO week in the tenant’s time zone, for charts' })
+  @ApiOk('DashboardTimeseries')
   timeseries(@Query() query: DashboardTimeseriesQueryDto): Promise<DashboardTimeseries> {
     return this.dashboard.timeseries(query);
   }

@@ -1,13 +1,29 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
 import { metricsRegistry } from '../../common/http/metrics';
+import { ApiOk } from '../../common/http/openapi';
 import { REDIS } from '../../common/redis/redis.module';
 
 const CHECK_TIMEOUT_MS = 1_000;
+
+const CHECK: SchemaObject = { type: 'string', enum: ['up', 'down'] };
+const READINESS: SchemaObject = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    checks: {
+      type: 'object',
+      required: ['database', 'redis'],
+      properties: { database: CHECK, redis: CHECK },
+    },
+  },
+};
 
 async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
   let timer: NodeJS.Timeout | undefined;
@@ -37,6 +53,11 @@ export class HealthController {
   @Public()
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOk({
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['ok'] } },
+  })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -44,6 +65,12 @@ export class HealthController {
   @Public()
   @Get('health/ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer; 503 when one does not' })
+  @ApiOk(READINESS, 'Both answer')
+  @ApiResponse({
+    status: 503,
+    description: 'One of them does not answer',
+    content: { 'application/json': { schema: READINESS } },
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, redis] = await Promise.all([
       check(() => this.dataSource.query('SELECT 1')),
@@ -58,6 +85,7 @@ export class HealthController {
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics (restrict at the proxy in production)' })
+  @ApiOk({ type: 'string' }, 'Prometheus text exposition format', 'text/plain')
   metrics(): Promise<string> {
     return metricsRegistry.metrics();
   }

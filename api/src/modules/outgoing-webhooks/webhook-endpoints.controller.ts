@@ -22,7 +22,7 @@ import {
   WebhookEndpointWithSecret,
 } from '@navaia/shared';
 import { ApiKeyScope, MinRole } from '../../common/auth/decorators';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEndpointService } from './webhook-endpoint.service';
@@ -42,6 +42,8 @@ export class WebhookEndpointsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Webhook endpoints of the tenant, newest first' })
+  @ApiPage('WebhookEndpointView')
   list(@Query() query: PageQueryDto): Promise<Page<WebhookEndpointView>> {
     return this.endpoints.list(query);
   }
@@ -52,11 +54,14 @@ export class WebhookEndpointsController {
     summary: 'Add an endpoint; the answer holds its signing secret, shown only once',
   })
   @ApiBodyDto(CreateWebhookEndpointDto)
+  @ApiOk('WebhookEndpointWithSecret', 'The endpoint, with its signing secret shown this once')
   create(@Body() dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecret> {
     return this.endpoints.create(dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One webhook endpoint' })
+  @ApiOk('WebhookEndpointView')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointView> {
     return this.endpoints.view(id);
   }
@@ -64,6 +69,8 @@ export class WebhookEndpointsController {
   @Patch(':id')
   @MinRole(Role.Admin)
   @ApiBodyDto(UpdateWebhookEndpointDto)
+  @ApiOperation({ summary: 'Change an endpoint’s URL, description, events or state' })
+  @ApiOk('WebhookEndpointView')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateWebhookEndpointDto,
@@ -74,6 +81,8 @@ export class WebhookEndpointsController {
   @Delete(':id')
   @MinRole(Role.Admin)
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an endpoint and its delivery log' })
+  @ApiNoContent('Deleted')
   remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.endpoints.remove(id);
   }
@@ -82,6 +91,7 @@ export class WebhookEndpointsController {
   @MinRole(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'A new signing secret; the old one also signs for 24 hours' })
+  @ApiOk('WebhookEndpointWithSecret', 'The endpoint, with its new secret shown this once')
   rotateSecret(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointWithSecret> {
     return this.endpoints.rotateSecret(id);
   }
@@ -90,6 +100,7 @@ export class WebhookEndpointsController {
   @MinRole(Role.Admin)
   @HttpCode(200)
   @ApiOperation({ summary: 'Switch an endpoint back on; deliveries that waited go out' })
+  @ApiOk('WebhookEndpointView')
   enable(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointView> {
     return this.endpoints.enable(id);
   }
@@ -98,12 +109,14 @@ export class WebhookEndpointsController {
   @MinRole(Role.Admin)
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a webhook.test event to this endpoint' })
+  @ApiOk('WebhookDeliveryView', 'The queued test delivery')
   test(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookDeliveryView> {
     return this.endpoints.sendTest(id);
   }
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: 'The delivery log of an endpoint, newest first' })
+  @ApiPage('WebhookDeliveryView')
   async deliveriesOf(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: WebhookDeliveryListQueryDto,
@@ -116,6 +129,8 @@ export class WebhookEndpointsController {
   @MinRole(Role.Admin)
   @HttpCode(202)
   @ApiOperation({ summary: 'Attempt a delivery again now, with the same webhook-id' })
+  @ApiOk('WebhookDeliveryView', 'The delivery, queued again')
+  @ApiErrors(409)
   async replay(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('deliveryId', ParseUUIDPipe) deliveryId: string,

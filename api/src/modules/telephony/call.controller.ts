@@ -10,7 +10,8 @@ import {
   CustomerCallDto,
   Page,
 } from '@navaia/shared';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiKeyScope } from '../../common/auth/decorators';
+import { ApiBodyDto, ApiErrors, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { CallService } from './call.service';
@@ -22,6 +23,7 @@ export class CallController {
 
   @Get()
   @ApiOperation({ summary: 'Phone calls, newest first; filters take comma-separated values' })
+  @ApiPage('CallView')
   list(@Query() query: CallListQueryDto): Promise<Page<CallView>> {
     return this.calls.list(query);
   }
@@ -34,6 +36,8 @@ export class CallController {
       'Have the AI agent call a customer: 202 with the queued call; 422 for do-not-call or an undiallable phone, 429 past the daily cap',
   })
   @ApiBodyDto(CreateCallDto)
+  @ApiOk('CallView', 'The call, queued')
+  @ApiErrors(404, 422, 429, 503)
   create(@Body() dto: CreateCallDto): Promise<CallView> {
     return this.calls.place(dto.customerId, dto.purpose);
   }
@@ -46,12 +50,15 @@ export class CallController {
       'Call up to 500 customers: each accepted or rejected with a reason; rate limited per tenant (429 + Retry-After)',
   })
   @ApiBodyDto(BulkCallDto)
+  @ApiOk('BulkCallResult', 'Each customer accepted (the queued call) or rejected with a reason')
+  @ApiErrors(429, 503)
   bulk(@Body() dto: BulkCallDto): Promise<BulkCallResult> {
     return this.calls.bulk(dto);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A call with its status timeline, conversation and outcome' })
+  @ApiOk('CallDetailView')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<CallDetailView> {
     return this.calls.detail(id);
   }
@@ -59,6 +66,8 @@ export class CallController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a call that has not been dialled yet (409 otherwise)' })
+  @ApiOk('CallView')
+  @ApiErrors(409)
   cancel(@Param('id', ParseUUIDPipe) id: string): Promise<CallView> {
     return this.calls.cancel(id);
   }
@@ -66,6 +75,8 @@ export class CallController {
 
 @ApiTags('customers')
 @TenantScopedController('customers/:customerId')
+// The customer is only the subject: what is placed or read is calls.
+@ApiKeyScope('calls')
 export class CustomerCallController {
   constructor(private readonly calls: CallService) {}
 
@@ -74,6 +85,8 @@ export class CustomerCallController {
   @Idempotent()
   @ApiOperation({ summary: 'Have the AI agent call this customer now: 202 with the queued call' })
   @ApiBodyDto(CustomerCallDto)
+  @ApiOk('CallView', 'The call, queued')
+  @ApiErrors(404, 422, 429, 503)
   call(
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Body() dto: CustomerCallDto,
@@ -83,6 +96,7 @@ export class CustomerCallController {
 
   @Get('calls')
   @ApiOperation({ summary: 'The calls of one customer' })
+  @ApiPage('CallView')
   async list(
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Query() query: CallListQueryDto,

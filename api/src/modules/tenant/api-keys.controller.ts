@@ -10,7 +10,7 @@ import {
   RotateApiKeyDto,
 } from '@navaia/shared';
 import { MinRole, NoApiKeys } from '../../common/auth/decorators';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { ApiKeysService } from './api-keys.service';
 
@@ -24,6 +24,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'API keys, newest first (admin+); the secret is never listed' })
+  @ApiPage('ApiKeyView')
   list(@Query() query: PageQueryDto): Promise<Page<ApiKeyView>> {
     return this.keys.list(query);
   }
@@ -31,6 +32,8 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create a key; the answer is the only time `key` is shown' })
   @ApiBodyDto(CreateApiKeyDto)
+  @ApiOk('CreatedApiKey', 'The key, with its secret shown this once')
+  @ApiErrors(400)
   create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKey> {
     return this.keys.create(dto);
   }
@@ -40,6 +43,8 @@ export class ApiKeysController {
     summary: 'Replace a key: the new one is shown once, the old one works for a grace period',
   })
   @ApiBodyDto(RotateApiKeyDto)
+  @ApiOk('CreatedApiKey', 'The new key, with its secret shown this once')
+  @ApiErrors(409)
   rotate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RotateApiKeyDto,
@@ -50,6 +55,7 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key at once' })
+  @ApiNoContent('Revoked')
   revoke(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.keys.revoke(id);
   }

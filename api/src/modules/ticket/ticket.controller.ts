@@ -8,7 +8,7 @@ import {
   UpdateTicketDto,
 } from '@navaia/shared';
 import { ApiKeyScope } from '../../common/auth/decorators';
-import { ApiBodyDto } from '../../common/http/openapi';
+import { ApiBodyDto, ApiErrors, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TicketService } from './ticket.service';
@@ -20,6 +20,7 @@ export class TicketController {
 
   @Get()
   @ApiOperation({ summary: 'Tickets, newest first; filters take comma-separated values' })
+  @ApiPage('TicketView')
   list(@Query() query: TicketListQueryDto): Promise<Page<TicketView>> {
     return this.tickets.list(query);
   }
@@ -28,11 +29,15 @@ export class TicketController {
   @Idempotent()
   @ApiOperation({ summary: 'Open a ticket (source: manual) with the next number of the tenant' })
   @ApiBodyDto(CreateTicketDto)
+  @ApiOk('TicketView')
+  @ApiErrors(404)
   create(@Body() dto: CreateTicketDto): Promise<TicketView> {
     return this.tickets.create(dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One ticket' })
+  @ApiOk('TicketView')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TicketView> {
     return this.tickets.view(id);
   }
@@ -40,6 +45,8 @@ export class TicketController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a ticket or move its status (409 naming the allowed moves)' })
   @ApiBodyDto(UpdateTicketDto)
+  @ApiOk('TicketView')
+  @ApiErrors(409)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateTicketDto,
@@ -57,6 +64,7 @@ export class CustomerTicketController {
 
   @Get()
   @ApiOperation({ summary: 'The tickets of one customer' })
+  @ApiPage('TicketView')
   list(
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Query() query: TicketListQueryDto,

@@ -8,6 +8,7 @@ import {
   VoiceOutcome,
   VoiceSessionView,
 } from '@navaia/shared';
+import { existsSync } from 'node:fs';
 import { In } from 'typeorm';
 import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
@@ -141,6 +142,14 @@ export class VoiceSessionService {
       })
       .where('id = :id AND outcome IS NULL', { id })
       .execute();
+  }
+
+  /** Where the session's recording is on disk; 404 when there is none (or it is gone). */
+  async audioPath(id: string): Promise<string> {
+    const session = await this.get(id);
+    if (!session.audioPath || !existsSync(session.audioPath))
+      throw new AppException(404, 'not_found', 'This conversation has no recording');
+    return session.audioPath;
   }
 
   /** Sessions by id (a call list shows its sessions' tickets and bookings). */

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto, Role } from '@navaia/shared';
 import { MinRole } from '../../common/auth/decorators';
+import { ApiErrors, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { TenantDb } from '../../common/database/tenant-db';
 import { CommonErrors } from '../../common/errors/app.exception';
@@ -40,6 +41,7 @@ export class WebhookEventsController {
     summary:
       'The inbox: a tenant’s own events; unmatched ones (no tenant) only for platform operators',
   })
+  @ApiPage('WebhookEventView')
   async list(@Query() query: WebhookEventQueryDto) {
     if (query.status === 'unmatched') {
       await this.assertPlatformOperator();
@@ -62,6 +64,15 @@ export class WebhookEventsController {
   @Post(':id/reprocess')
   @HttpCode(202)
   @ApiOperation({ summary: 'Process an event again (after a tenant’s settings were fixed)' })
+  @ApiOk(
+    {
+      type: 'object',
+      required: ['queued'],
+      properties: { queued: { type: 'boolean', enum: [true] } },
+    },
+    'Queued for processing',
+  )
+  @ApiErrors(503)
   async reprocess(@Param('id', ParseUUIDPipe) id: string) {
     let event = await this.db.repo(WebhookEvent).findOneBy({ id });
     if (!event) {
