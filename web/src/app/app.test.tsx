@@ -106,6 +106,7 @@ describe('the app', () => {
       'Customers',
       'Tickets',
       'Bookings',
+      'Calls',
       'Playground',
       'Support agent',
       'Conversations',
@@ -129,7 +130,15 @@ describe('the app', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Dashboard', 'Customers', 'Tickets', 'Bookings', 'Conversations', 'Organisation']);
+    ).toEqual([
+      'Dashboard',
+      'Customers',
+      'Tickets',
+      'Bookings',
+      'Calls',
+      'Conversations',
+      'Organisation',
+    ]);
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Organisation']);
   });
 

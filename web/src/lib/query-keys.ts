@@ -11,4 +11,5 @@ export const queryRoots = {
   members: (tenantId: string) => [tenantId, 'members'] as const,
   dashboard: (tenantId: string) => [tenantId, 'dashboard'] as const,
   voiceSessions: (tenantId: string) => [tenantId, 'voiceSessions'] as const,
+  calls: (tenantId: string) => [tenantId, 'calls'] as const,
 };
