@@ -31,6 +31,8 @@ const app = spawn(process.execPath, [join(root, 'api/dist/api/src/main.js')], {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'navaia-e2e-')),
     SEED_DEMO: 'false',
     SIMULATOR_SPEED: 'fast',
+    // Every simulated phone call is picked up by a person, so call journeys are deterministic.
+    SIMULATOR_CALL_OUTCOMES: 'answered:1',
     LOG_LEVEL: 'warn',
   },
 });

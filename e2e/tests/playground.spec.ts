@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { addCustomer, registerTenant } from './support/tenant';
 
 /** Says one line to the simulated agent and waits for its answer. */
 async function say(page: Page, text: string) {
@@ -12,27 +13,9 @@ async function say(page: Page, text: string) {
 test('talk to the simulated agent in the Playground: a support call becomes a ticket, a sales call a booking', async ({
   page,
 }) => {
-  const suffix = Date.now();
-
-  // A tenant of its own (default country US, so a national number is read as American).
-  await page.goto('/register');
-  await page.getByLabel('Organisation name').fill('Playwright Broadband');
-  await page.getByLabel('Your name').fill('Vera Voice');
-  await page.getByLabel('Email').fill(`owner-${suffix}@example.com`);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
-
+  const nav = await registerTenant(page, 'Playwright Broadband', 'Vera Voice');
   // The customer who calls.
-  const nav = page.getByRole('navigation', { name: 'Main navigation' });
-  await nav.getByRole('link', { name: 'Customers' }).click();
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  const addDialog = page.getByRole('dialog', { name: 'Add customer' });
-  await addDialog.getByLabel('First name').fill('Carla');
-  await addDialog.getByLabel('Last name').fill('Caller');
-  await addDialog.getByLabel('Phone').fill('(415) 555-0188');
-  await addDialog.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('heading', { name: 'Carla Caller' })).toBeVisible();
+  await addCustomer(page, { firstName: 'Carla', lastName: 'Caller', phone: '(415) 555-0188' });
 
   // (1) Support: a problem, confirmed, becomes a ticket.
   await nav.getByRole('link', { name: 'Playground' }).click();

@@ -3,6 +3,7 @@ import {
   IconCalendarEvent,
   IconHeadset,
   IconLayoutDashboard,
+  IconPhone,
   IconSettings,
   IconTicket,
   IconUsers,
@@ -27,6 +28,7 @@ export const NAV_ITEMS: readonly NavSection[] = [
   { label: 'Customers', icon: IconUsers, to: '/customers' },
   { label: 'Tickets', icon: IconTicket, to: '/tickets' },
   { label: 'Bookings', icon: IconCalendarEvent, to: '/bookings' },
+  { label: 'Calls', icon: IconPhone, to: '/calls' },
   {
     label: 'Voice',
     icon: IconHeadset,

@@ -50,6 +50,8 @@ export const routes: RouteObject[] = [
               { path: 'tickets/:ticketId', ...page(() => import('./routes/tickets/ticket')) },
               { path: 'bookings', ...page(() => import('./routes/bookings/list')) },
               { path: 'bookings/:bookingId', ...page(() => import('./routes/bookings/booking')) },
+              { path: 'calls', ...page(() => import('./routes/calls/list')) },
+              { path: 'calls/:callId', ...page(() => import('./routes/calls/call')) },
               {
                 path: 'voice',
                 ErrorBoundary: RouteErrorBoundary,

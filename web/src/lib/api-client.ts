@@ -9,6 +9,8 @@ const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and t
 export interface ApiErrorInit {
   status: number;
   error: string;
+  /** The API's stable machine-readable code (`customer_do_not_call`, …), when it sent one. */
+  code?: string;
   message: string;
   details?: FieldError[];
   requestId?: string;
@@ -19,6 +21,7 @@ export interface ApiErrorInit {
 export class ApiError extends Error {
   readonly status: number;
   readonly error: string;
+  readonly code?: string;
   readonly details: FieldError[];
   readonly requestId?: string;
   /** From `Retry-After` on 429 and 503 answers. */
@@ -29,6 +32,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = init.status;
     this.error = init.error;
+    this.code = init.code;
     this.details = init.details ?? [];
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
@@ -89,7 +93,7 @@ function fieldErrorsOf(details: unknown, message: string): FieldError[] {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> & { message?: unknown } = {};
+  let body: Partial<ErrorBody> & { message?: unknown; code?: unknown } = {};
   try {
     body = (await response.json()) as typeof body;
   } catch {
@@ -103,6 +107,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError({
     status: response.status,
     error: body.error ?? response.statusText,
+    code: typeof body.code === 'string' ? body.code : undefined,
     message,
     details: fieldErrorsOf(body.details, message),
     requestId: body.requestId ?? response.headers.get('X-Request-Id') ?? undefined,
@@ -173,18 +178,15 @@ export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOpti
     return refreshing;
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** The response to `path` with the current token, refreshed once on a 401; errors throw. */
+  async function authorised(path: string, options: RequestOptions): Promise<Response> {
     const token = store.getState().accessToken;
     let response = await send(path, options, token);
     if (response.status === 401 && !NO_REFRESH_PATHS.has(path)) {
       const fresh = await refreshAccessToken(token);
       response = await send(path, options, fresh);
     }
-    if (response.ok) {
-      if (response.status === 204) return undefined as T;
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
+    if (response.ok) return response;
     const error = await toApiError(response);
     const { user } = store.getState();
     if (error.status === 403 && error.message === PASSWORD_CHANGE_REQUIRED && user) {
@@ -194,8 +196,30 @@ export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOpti
     throw error;
   }
 
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await authorised(path, options);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * A binary resource (a call recording, say) that needs the bearer token, so a plain
+   * `<audio src>` cannot load it. `path` may carry the API's base (`/api/v1/…`) as the API
+   * hands such links out.
+   */
+  async function getBlob(path: string, options: Pick<RequestOptions, 'signal'> = {}) {
+    const relative = path.startsWith(`${baseUrl}/`) ? path.slice(baseUrl.length) : path;
+    const response = await authorised(relative, {
+      ...options,
+      headers: { Accept: '*/*' },
+    });
+    return response.blob();
+  }
+
   return {
     request,
+    getBlob,
     refreshAccessToken,
     get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
       request<T>(path, { ...options, method: 'GET' }),

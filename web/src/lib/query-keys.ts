@@ -14,4 +14,5 @@ export const queryRoots = {
   webhookEndpoints: (tenantId: string) => [tenantId, 'webhookEndpoints'] as const,
   apiKeys: (tenantId: string) => [tenantId, 'apiKeys'] as const,
   auditLog: (tenantId: string) => [tenantId, 'auditLog'] as const,
+  calls: (tenantId: string) => [tenantId, 'calls'] as const,
 };

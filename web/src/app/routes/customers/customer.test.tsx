@@ -1,6 +1,7 @@
-import type { TicketView } from '@navaia/shared';
+import { CallOutcome, CallStatus, type TicketView } from '@navaia/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { makeCall } from '../../../features/calls/components/call-test-data';
 import { makeBooking, makeCustomer, makeTicket } from '../../../testing/factories';
 import {
   makeTenant,
@@ -111,8 +112,34 @@ describe('customer page', () => {
     setUp('viewer');
 
     await screen.findByRole('row', { name: /Crown came loose/ });
-    for (const name of ['Edit', 'Delete', 'New ticket']) {
+    for (const name of ['Edit', 'Delete', 'New ticket', 'Call']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
+  });
+
+  it("offers a call, and lists the customer's calls on the Calls tab", async () => {
+    const calls: URLSearchParams[] = [];
+    const { user } = setUp('agent', ({ method, path, url }) => {
+      if (method === 'GET' && path === `/customers/${ADA.id}/calls`) {
+        calls.push(url.searchParams);
+        return {
+          body: {
+            data: [
+              makeCall({ customerId: ADA.id, status: CallStatus.Busy, outcome: CallOutcome.Busy }),
+            ],
+            nextCursor: null,
+          },
+        };
+      }
+      return { status: 404 };
+    });
+
+    expect(await screen.findByRole('button', { name: 'Call' })).toBeEnabled();
+    await user.click(screen.getByRole('tab', { name: 'Calls' }));
+
+    const row = await screen.findByTestId('call-row');
+    expect(row).toHaveTextContent('Busy');
+    expect(row).toHaveTextContent('+1 415 555 0123');
+    expect(calls).toHaveLength(1);
   });
 });

@@ -1,8 +1,10 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconCalendarEvent, IconTicket } from '@tabler/icons-react';
+import { IconCalendarEvent, IconPhone, IconTicket } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/ui/query-states';
 import { CustomerBookings } from '../../../features/bookings/components/customer-bookings';
+import { CallButton } from '../../../features/calls/components/call-button';
+import { CustomerCalls } from '../../../features/calls/components/customer-calls';
 import { useCustomer } from '../../../features/customers/api/get-customer';
 import { CustomerProfile } from '../../../features/customers/components/customer-profile';
 import { CustomerSelect } from '../../../features/customers/components/customer-select';
@@ -14,7 +16,8 @@ export default function CustomerRoute() {
   const { customerId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const customer = useCustomer(customerId);
-  const tab = params.get('tab') === 'bookings' ? 'bookings' : 'tickets';
+  const requested = params.get('tab');
+  const tab = requested === 'bookings' || requested === 'calls' ? requested : 'tickets';
   usePageTitle(customer.data?.displayName ?? 'Customer');
 
   if (customer.isPending) return <LoadingState label="Loading the customer" />;
@@ -37,11 +40,14 @@ export default function CustomerRoute() {
   const who = { id: customer.data.id, label: customer.data.displayName };
   return (
     <Stack gap="lg">
-      <CustomerProfile customer={customer.data} />
+      <CustomerProfile
+        customer={customer.data}
+        actions={<CallButton customer={customer.data} variant="filled" />}
+      />
       <Tabs
         value={tab}
         onChange={(value) =>
-          setParams(value === 'bookings' ? { tab: 'bookings' } : {}, { replace: true })
+          setParams(value && value !== 'tickets' ? { tab: value } : {}, { replace: true })
         }
         keepMounted={false}
       >
@@ -52,12 +58,18 @@ export default function CustomerRoute() {
           <Tabs.Tab value="bookings" leftSection={<IconCalendarEvent size={16} />}>
             Bookings
           </Tabs.Tab>
+          <Tabs.Tab value="calls" leftSection={<IconPhone size={16} />}>
+            Calls
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="tickets" pt="md">
           <CustomerTickets customer={who} CustomerSelect={CustomerSelect} />
         </Tabs.Panel>
         <Tabs.Panel value="bookings" pt="md">
           <CustomerBookings customer={who} CustomerSelect={CustomerSelect} />
+        </Tabs.Panel>
+        <Tabs.Panel value="calls" pt="md">
+          <CustomerCalls customer={who} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,9 +1,9 @@
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Role, type BookingView } from '@navaia/shared';
-import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { BackLink, Fact } from '../../../components/ui/detail-parts';
 import type { EntitySelect } from '../../../components/ui/entity-select';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatMoney } from '../../../lib/money';
@@ -12,19 +12,6 @@ import { useHasRole } from '../../../lib/use-has-role';
 import { BookingFormModal } from './booking-form-modal';
 import { BookingStatusActions } from './booking-status-actions';
 import { BookingStatusBadge } from './booking-status-badge';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" ta="right" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
 const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
@@ -49,12 +36,7 @@ export function BookingDetail({
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/bookings" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          Bookings
-        </Group>
-      </Anchor>
+      <BackLink to="/bookings">Bookings</BackLink>
       <Group justify="space-between" align="flex-start">
         <Stack gap={6}>
           <Title order={1} size="h2">

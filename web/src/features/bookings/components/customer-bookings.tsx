@@ -1,10 +1,10 @@
-import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Role } from '@navaia/shared';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { EntityOption, EntitySelect } from '../../../components/ui/entity-select';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { RecordListTab } from '../../../components/ui/record-list-tab';
 import { useHasRole } from '../../../lib/use-has-role';
 import { useCustomerBookings, type CustomerBookingsParams } from '../api/get-customer-bookings';
 import { BookingFormModal } from './booking-form-modal';
@@ -31,60 +31,39 @@ export function CustomerBookings({
   }, [view]);
   const bookings = useCustomerBookings(customer.id, params);
   const [creating, { open, close }] = useDisclosure(false);
-  const rows = bookings.data?.pages.flatMap((page) => page.data) ?? [];
-
-  let body;
-  if (bookings.isPending) body = <LoadingState label="Loading bookings" />;
-  else if (bookings.isError) {
-    body = (
-      <ErrorState
-        error={bookings.error}
-        title="Could not load this customer's bookings"
-        onRetry={() => void bookings.refetch()}
-      />
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={view === 'all' ? 'No bookings for this customer' : 'No bookings here'}>
-        {view === 'all'
-          ? 'Bookings appear here when an operator or the voice agent books them in.'
-          : 'Choose "All" to see their other bookings.'}
-      </EmptyState>
-    );
-  } else body = <BookingsTable bookings={rows} showCustomer={false} />;
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <SegmentedControl
-          size="xs"
-          aria-label="Which bookings"
-          value={view}
-          onChange={(value) => setView(value as View)}
-          data={[
-            { value: 'all', label: 'All' },
-            { value: 'upcoming', label: 'Upcoming' },
-            { value: 'past', label: 'Past' },
-          ]}
-        />
-        {canWork && (
-          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
-            New booking
-          </Button>
-        )}
-      </Group>
-      {body}
-      {bookings.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={bookings.isFetchingNextPage}
-            onClick={() => void bookings.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+    <>
+      <RecordListTab
+        query={bookings}
+        viewsLabel="Which bookings"
+        view={view}
+        onViewChange={setView}
+        views={[
+          { value: 'all', label: 'All' },
+          { value: 'upcoming', label: 'Upcoming' },
+          { value: 'past', label: 'Past' },
+        ]}
+        action={
+          canWork && (
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
+              New booking
+            </Button>
+          )
+        }
+        loadingLabel="Loading bookings"
+        errorTitle="Could not load this customer's bookings"
+        empty={
+          view === 'all'
+            ? {
+                title: 'No bookings for this customer',
+                text: 'Bookings appear here when an operator or the voice agent books them in.',
+              }
+            : { title: 'No bookings here', text: 'Choose "All" to see their other bookings.' }
+        }
+      >
+        {(rows) => <BookingsTable bookings={rows} showCustomer={false} />}
+      </RecordListTab>
       {canWork && (
         <BookingFormModal
           opened={creating}
@@ -93,6 +72,6 @@ export function CustomerBookings({
           CustomerSelect={CustomerSelect}
         />
       )}
-    </Stack>
+    </>
   );
 }

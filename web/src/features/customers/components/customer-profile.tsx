@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { formatPhone, Role, type CustomerView } from '@navaia/shared';
-import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { BackLink } from '../../../components/ui/detail-parts';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatInZone } from '../../../lib/tenant-time';
 import { useHasRole } from '../../../lib/use-has-role';
@@ -30,8 +31,17 @@ const none = (
   </Text>
 );
 
-/** The customer's header: name, contact details, and edit / delete for agents and up. */
-export function CustomerProfile({ customer }: { customer: CustomerView }) {
+/**
+ * The customer's header: name, contact details, edit / delete for agents and up, and whatever
+ * `actions` the page adds (calling them, say).
+ */
+export function CustomerProfile({
+  customer,
+  actions,
+}: {
+  customer: CustomerView;
+  actions?: ReactNode;
+}) {
   const { tenant } = useAuthenticatedSession();
   const canWork = useHasRole(Role.Agent);
   const navigate = useNavigate();
@@ -40,12 +50,7 @@ export function CustomerProfile({ customer }: { customer: CustomerView }) {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/customers" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          Customers
-        </Group>
-      </Anchor>
+      <BackLink to="/customers">Customers</BackLink>
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={1} size="h2">
@@ -53,19 +58,24 @@ export function CustomerProfile({ customer }: { customer: CustomerView }) {
           </Title>
           {customer.doNotCall && <DoNotCallBadge />}
         </Group>
-        {canWork && (
+        {(canWork || actions) && (
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={openEdit}>
-              Edit
-            </Button>
-            <Button
-              variant="light"
-              color="red"
-              leftSection={<IconTrash size={16} />}
-              onClick={openDelete}
-            >
-              Delete
-            </Button>
+            {actions}
+            {canWork && (
+              <>
+                <Button variant="default" leftSection={<IconPencil size={16} />} onClick={openEdit}>
+                  Edit
+                </Button>
+                <Button
+                  variant="light"
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  onClick={openDelete}
+                >
+                  Delete
+                </Button>
+              </>
+            )}
           </Group>
         )}
       </Group>

@@ -1,7 +1,18 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { formatPhone, Role, type CustomerView } from '@navaia/shared';
 import { IconUserPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { openOnRowClick } from '../../../components/ui/clickable-row';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -44,7 +55,15 @@ function useCustomerFilters() {
   return { filters, dnc: dnc ?? 'all', set };
 }
 
-function CustomerRow({ customer, zone }: { customer: CustomerView; zone: string }) {
+function CustomerRow({
+  customer,
+  zone,
+  action,
+}: {
+  customer: CustomerView;
+  zone: string;
+  action?: ReactNode;
+}) {
   const navigate = useNavigate();
   const to = `/customers/${customer.id}`;
   return (
@@ -73,11 +92,17 @@ function CustomerRow({ customer, zone }: { customer: CustomerView; zone: string 
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {formatInZone(customer.createdAt, zone, { dateStyle: 'medium' })}
       </Table.Td>
+      {action !== undefined && <Table.Td ta="right">{action}</Table.Td>}
     </Table.Tr>
   );
 }
 
-export function CustomersList() {
+export function CustomersList({
+  rowAction,
+}: {
+  /** A control at the end of each row, such as calling the customer. */
+  rowAction?: (customer: CustomerView) => ReactNode;
+} = {}) {
   const { tenant } = useAuthenticatedSession();
   const canWork = useHasRole(Role.Agent);
   const navigate = useNavigate();
@@ -121,11 +146,21 @@ export function CustomersList() {
               <Table.Th>Tags</Table.Th>
               <Table.Th>Calls</Table.Th>
               <Table.Th>Created</Table.Th>
+              {rowAction && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: customers.isPlaceholderData ? 0.6 : 1 }}>
             {rows.map((customer) => (
-              <CustomerRow key={customer.id} customer={customer} zone={tenant.timezone} />
+              <CustomerRow
+                key={customer.id}
+                customer={customer}
+                zone={tenant.timezone}
+                action={rowAction?.(customer)}
+              />
             ))}
           </Table.Tbody>
         </Table>

@@ -159,6 +159,36 @@ describe('organisation settings', () => {
     );
   });
 
+  it('refuses outbound-calling limits outside their range before asking the API', async () => {
+    const { user, fetchMock } = setUp();
+    await screen.findByLabelText('Organisation name');
+
+    await user.clear(field('Max concurrent calls'));
+    await user.type(field('Max concurrent calls'), '0');
+    await user.click(save());
+
+    expectFieldError(field('Max concurrent calls'), 'maxConcurrentCalls must not be less than 1');
+    expect(requestsOf(fetchMock)).toEqual(['GET /tenant']);
+  });
+
+  it('saves the caller number and the ElevenLabs phone number for outbound calls', async () => {
+    const { user, patches } = setUp();
+    await screen.findByLabelText('Organisation name');
+
+    // Pasted rather than typed: the whole form re-renders on every keystroke.
+    await user.click(field('From number'));
+    await user.paste('+14155550100');
+    await user.click(field('Phone number ID'));
+    await user.paste('phnum_123');
+    await user.click(save());
+
+    await expect.poll(() => patches).toHaveLength(1);
+    expect(patches[0]).toEqual({
+      voice: { agents: { support: 'agent_support' }, phoneNumberId: 'phnum_123' },
+      telephony: { fromNumber: '+14155550100' },
+    });
+  });
+
   it('is read-only for viewers and agents', async () => {
     setUp({ role: 'viewer' });
 

@@ -1,10 +1,10 @@
-import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Role, TicketStatus } from '@navaia/shared';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { EntityOption, EntitySelect } from '../../../components/ui/entity-select';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { RecordListTab } from '../../../components/ui/record-list-tab';
 import { useHasRole } from '../../../lib/use-has-role';
 import { useCustomerTickets } from '../api/get-customer-tickets';
 import { NewTicketModal } from './new-ticket-modal';
@@ -30,63 +30,39 @@ export function CustomerTickets({
   const status = VIEWS[view];
   const tickets = useCustomerTickets(customer.id, status ? [...status] : undefined);
   const [creating, { open, close }] = useDisclosure(false);
-  const rows = tickets.data?.pages.flatMap((page) => page.data) ?? [];
-
-  let body;
-  if (tickets.isPending) {
-    body = <LoadingState label="Loading tickets" />;
-  } else if (tickets.isError) {
-    body = (
-      <ErrorState
-        error={tickets.error}
-        title="Could not load this customer's tickets"
-        onRetry={() => void tickets.refetch()}
-      />
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={view === 'all' ? 'No tickets for this customer' : 'No tickets here'}>
-        {view === 'all'
-          ? 'Tickets appear here when an operator or the voice agent opens one for them.'
-          : 'Choose "All" to see their other tickets.'}
-      </EmptyState>
-    );
-  } else {
-    body = <TicketsTable tickets={rows} showCustomer={false} />;
-  }
 
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <SegmentedControl
-          size="xs"
-          aria-label="Which tickets"
-          value={view}
-          onChange={(value) => setView(value as View)}
-          data={[
-            { value: 'all', label: 'All' },
-            { value: 'active', label: 'Open' },
-            { value: 'done', label: 'Resolved or closed' },
-          ]}
-        />
-        {canWork && (
-          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
-            New ticket
-          </Button>
-        )}
-      </Group>
-      {body}
-      {tickets.hasNextPage && (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={tickets.isFetchingNextPage}
-            onClick={() => void tickets.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+    <>
+      <RecordListTab
+        query={tickets}
+        viewsLabel="Which tickets"
+        view={view}
+        onViewChange={setView}
+        views={[
+          { value: 'all', label: 'All' },
+          { value: 'active', label: 'Open' },
+          { value: 'done', label: 'Resolved or closed' },
+        ]}
+        action={
+          canWork && (
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
+              New ticket
+            </Button>
+          )
+        }
+        loadingLabel="Loading tickets"
+        errorTitle="Could not load this customer's tickets"
+        empty={
+          view === 'all'
+            ? {
+                title: 'No tickets for this customer',
+                text: 'Tickets appear here when an operator or the voice agent opens one for them.',
+              }
+            : { title: 'No tickets here', text: 'Choose "All" to see their other tickets.' }
+        }
+      >
+        {(rows) => <TicketsTable tickets={rows} showCustomer={false} />}
+      </RecordListTab>
       {canWork && (
         <NewTicketModal
           opened={creating}
@@ -95,6 +71,6 @@ export function CustomerTickets({
           CustomerSelect={CustomerSelect}
         />
       )}
-    </Stack>
+    </>
   );
 }

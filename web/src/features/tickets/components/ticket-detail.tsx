@@ -1,8 +1,7 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Role, type TicketView } from '@navaia/shared';
-import { IconArrowLeft } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { BackLink, Fact } from '../../../components/ui/detail-parts';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatInZone } from '../../../lib/tenant-time';
 import { useHasRole } from '../../../lib/use-has-role';
@@ -11,19 +10,6 @@ import { TicketPriorityBadge, TicketStatusBadge } from './ticket-badges';
 import { TicketEditForm } from './ticket-edit-form';
 import { TICKET_SOURCE_LABELS } from './ticket-labels';
 import { TicketStatusActions } from './ticket-status-actions';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" ta="right" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** One ticket: its status workflow, its editable details, and where it came from. */
 export function TicketDetail({ ticket }: { ticket: TicketView }) {
@@ -34,12 +20,7 @@ export function TicketDetail({ ticket }: { ticket: TicketView }) {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/tickets" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          Tickets
-        </Group>
-      </Anchor>
+      <BackLink to="/tickets">Tickets</BackLink>
       <Stack gap={6}>
         <Group gap="sm" align="center">
           <Text c="dimmed" fw={600} size="xl">

@@ -9,6 +9,7 @@ import { Pager } from '../../../components/ui/pager';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { SearchInput } from '../../../components/ui/search-input';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
+import { listParam } from '../../../lib/url-filters';
 import { useHasRole } from '../../../lib/use-has-role';
 import { useTickets, type TicketFilters } from '../api/get-tickets';
 import { AssigneeSelect } from './assignee-select';
@@ -19,12 +20,6 @@ import {
   TICKET_STATUS_OPTIONS,
 } from './ticket-labels';
 import { TicketsTable } from './tickets-table';
-
-/** Only values the API knows survive from the address bar. */
-function listParam<T extends string>(raw: string | null, allowed: readonly T[]): T[] | undefined {
-  const values = (raw ?? '').split(',').filter((v): v is T => allowed.includes(v as T));
-  return values.length ? values : undefined;
-}
 
 /** The filters live in the address, so reloading, sharing and "back" keep them. */
 function useTicketFilters() {

@@ -9,7 +9,7 @@ import { IconMicrophone, IconMicrophoneOff, IconPhoneOff, IconVolume } from '@ta
 import { useEffect, useRef, useState } from 'react';
 import { useReportConversation } from '../api/report-conversation';
 import type { CallEnd } from './conversation-panel';
-import { Transcript } from './transcript';
+import { Transcript } from '../../../components/ui/transcript';
 
 /**
  * The ElevenLabs voice call. This module is the only one that imports the SDK and is loaded on

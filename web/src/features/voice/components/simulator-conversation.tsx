@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { describeError } from '../../../lib/form-errors';
 import { useEndVoiceSession } from '../api/end-voice-session';
 import { useSendSimulatorMessage } from '../api/send-simulator-message';
-import { Transcript } from './transcript';
+import { Transcript } from '../../../components/ui/transcript';
 import { simulatorGreeting } from './voice-labels';
 
 /** The API's answer once the conversation is over; then there is nothing left to say. */

@@ -35,18 +35,6 @@ const options = <T extends string>(labels: Record<T, string>) =>
 export const VOICE_PURPOSE_OPTIONS = options(VOICE_PURPOSE_LABELS);
 export const VOICE_OUTCOME_OPTIONS = options(VOICE_OUTCOME_LABELS);
 
-/** Seconds as `m:ss` (or `h:mm:ss`), the way call lengths are read. */
-export function formatCallTime(totalSeconds: number | null | undefined, fallback = '—'): string {
-  if (totalSeconds === null || totalSeconds === undefined || !Number.isFinite(totalSeconds)) {
-    return fallback;
-  }
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
 /** The agent's opening line, as the simulator says it (it is not returned by the API). */
 export function simulatorGreeting(customerName: string | null | undefined): string {
   const hello = customerName

@@ -1,34 +1,17 @@
-import { Anchor, Badge, Box, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { VoiceSessionView } from '@navaia/shared';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { BackLink, Fact, Section } from '../../../components/ui/detail-parts';
 import { EmptyState } from '../../../components/ui/query-states';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
+import { formatCallTime } from '../../../lib/format';
 import { formatInZone } from '../../../lib/tenant-time';
 import { analysisText, collectedValues, humanizeKey } from './analysis';
 import { OutcomeBadge } from './outcome-badge';
 import { OutcomeResult } from './outcome-result';
-import { Transcript } from './transcript';
-import {
-  formatCallTime,
-  VOICE_CHANNEL_LABELS,
-  VOICE_PROVIDER_LABELS,
-  VOICE_PURPOSE_LABELS,
-} from './voice-labels';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" ta="right" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}
+import { Transcript } from '../../../components/ui/transcript';
+import { VOICE_CHANNEL_LABELS, VOICE_PROVIDER_LABELS, VOICE_PURPOSE_LABELS } from './voice-labels';
 
 /** One conversation: what was said, what the agent understood, and what came of it. */
 export function VoiceSessionDetail({ session }: { session: VoiceSessionView }) {
@@ -40,12 +23,7 @@ export function VoiceSessionDetail({ session }: { session: VoiceSessionView }) {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/voice/sessions" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          Conversations
-        </Group>
-      </Anchor>
+      <BackLink to="/voice/sessions">Conversations</BackLink>
       <Stack gap={6}>
         <Title order={1} size="h2">
           {session.customer
@@ -64,122 +42,100 @@ export function VoiceSessionDetail({ session }: { session: VoiceSessionView }) {
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
-            <Paper withBorder p="md" radius="md" component="section" aria-label="Summary">
-              <Stack gap="xs">
-                <Title order={2} size="h4">
-                  Summary
-                </Title>
-                <Text size="sm" c={session.summary ? undefined : 'dimmed'}>
-                  {session.summary ??
-                    (session.outcome
-                      ? 'No summary was provided.'
-                      : 'The summary appears once the conversation has been processed.')}
-                </Text>
-              </Stack>
-            </Paper>
-            <Paper withBorder p="md" radius="md" component="section" aria-label="Transcript">
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  Transcript
-                </Title>
-                {session.transcript.length ? (
-                  <Transcript turns={session.transcript} userLabel="Caller" />
-                ) : (
-                  <EmptyState title="No transcript">
-                    {session.outcome
-                      ? 'Nothing was said in this conversation.'
-                      : 'It is stored when the conversation has been processed.'}
-                  </EmptyState>
-                )}
-              </Stack>
-            </Paper>
+            <Section label="Summary" title="Summary">
+              <Text size="sm" c={session.summary ? undefined : 'dimmed'}>
+                {session.summary ??
+                  (session.outcome
+                    ? 'No summary was provided.'
+                    : 'The summary appears once the conversation has been processed.')}
+              </Text>
+            </Section>
+            <Section label="Transcript" title="Transcript" gap="sm">
+              {session.transcript.length ? (
+                <Transcript turns={session.transcript} userLabel="Caller" />
+              ) : (
+                <EmptyState title="No transcript">
+                  {session.outcome
+                    ? 'Nothing was said in this conversation.'
+                    : 'It is stored when the conversation has been processed.'}
+                </EmptyState>
+              )}
+            </Section>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
-            <Paper withBorder p="md" radius="md" component="section" aria-label="Outcome">
-              <Stack gap="xs">
-                <Title order={2} size="h4">
-                  Outcome
-                </Title>
-                {session.outcome ? (
-                  <OutcomeResult session={session} />
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {session.status === 'ended'
-                      ? 'Being processed; reload in a moment.'
-                      : 'The conversation has not ended yet.'}
-                  </Text>
-                )}
-                {session.failureReason && session.outcome !== 'failed' && (
-                  <Fact label="Failure reason">{session.failureReason}</Fact>
-                )}
-              </Stack>
-            </Paper>
-            <Paper withBorder p="md" radius="md" component="section" aria-label="Details">
-              <Stack gap="xs">
-                <Fact label="Customer">
-                  {session.customer ? (
-                    <Anchor component={Link} to={`/customers/${session.customer.id}`} size="sm">
-                      {session.customer.displayName}
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Fact>
-                <Fact label="Purpose">
-                  {VOICE_PURPOSE_LABELS[session.purpose] ?? session.purpose}
-                </Fact>
-                <Fact label="Channel">
-                  {VOICE_CHANNEL_LABELS[session.channel] ?? session.channel}
-                </Fact>
-                <Fact label="Provider">
-                  {VOICE_PROVIDER_LABELS[session.provider] ?? session.provider}
-                </Fact>
-                <Fact label="Started">{when(session.startedAt)}</Fact>
-                <Fact label="Ended">{when(session.endedAt)}</Fact>
-                <Fact label="Duration">{formatCallTime(session.durationSec)}</Fact>
-                {success && <Fact label="Call successful">{humanizeKey(success)}</Fact>}
-                <Text size="xs" c="dimmed">
-                  Times in {tenant.timezone}
+            <Section label="Outcome" title="Outcome">
+              {session.outcome ? (
+                <OutcomeResult session={session} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {session.status === 'ended'
+                    ? 'Being processed; reload in a moment.'
+                    : 'The conversation has not ended yet.'}
                 </Text>
-              </Stack>
-            </Paper>
-            <Paper withBorder p="md" radius="md" component="section" aria-label="Analysis">
-              <Stack gap="xs">
-                <Title order={2} size="h4">
-                  Collected data
-                </Title>
-                {collected.length ? (
-                  <Box
-                    component="dl"
-                    m={0}
-                    style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '6px 12px' }}
-                  >
-                    {collected.map((item) => (
-                      <Fragment key={item.key}>
-                        <Text component="dt" size="sm" c="dimmed">
-                          {item.label}
-                        </Text>
-                        <Text
-                          component="dd"
-                          size="sm"
-                          ta="right"
-                          m={0}
-                          title={item.rationale ?? undefined}
-                        >
-                          {item.value}
-                        </Text>
-                      </Fragment>
-                    ))}
-                  </Box>
+              )}
+              {session.failureReason && session.outcome !== 'failed' && (
+                <Fact label="Failure reason">{session.failureReason}</Fact>
+              )}
+            </Section>
+            <Section label="Details">
+              <Fact label="Customer">
+                {session.customer ? (
+                  <Anchor component={Link} to={`/customers/${session.customer.id}`} size="sm">
+                    {session.customer.displayName}
+                  </Anchor>
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    Nothing was collected.
-                  </Text>
+                  '—'
                 )}
-              </Stack>
-            </Paper>
+              </Fact>
+              <Fact label="Purpose">
+                {VOICE_PURPOSE_LABELS[session.purpose] ?? session.purpose}
+              </Fact>
+              <Fact label="Channel">
+                {VOICE_CHANNEL_LABELS[session.channel] ?? session.channel}
+              </Fact>
+              <Fact label="Provider">
+                {VOICE_PROVIDER_LABELS[session.provider] ?? session.provider}
+              </Fact>
+              <Fact label="Started">{when(session.startedAt)}</Fact>
+              <Fact label="Ended">{when(session.endedAt)}</Fact>
+              <Fact label="Duration">{formatCallTime(session.durationSec)}</Fact>
+              {success && <Fact label="Call successful">{humanizeKey(success)}</Fact>}
+              <Text size="xs" c="dimmed">
+                Times in {tenant.timezone}
+              </Text>
+            </Section>
+            <Section label="Analysis" title="Collected data">
+              {collected.length ? (
+                <Box
+                  component="dl"
+                  m={0}
+                  style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '6px 12px' }}
+                >
+                  {collected.map((item) => (
+                    <Fragment key={item.key}>
+                      <Text component="dt" size="sm" c="dimmed">
+                        {item.label}
+                      </Text>
+                      <Text
+                        component="dd"
+                        size="sm"
+                        ta="right"
+                        m={0}
+                        title={item.rationale ?? undefined}
+                      >
+                        {item.value}
+                      </Text>
+                    </Fragment>
+                  ))}
+                </Box>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Nothing was collected.
+                </Text>
+              )}
+            </Section>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -3,9 +3,10 @@ import type { VoiceSessionView } from '@navaia/shared';
 import { Link, useNavigate } from 'react-router';
 import { openOnRowClick } from '../../../components/ui/clickable-row';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
+import { formatCallTime } from '../../../lib/format';
 import { formatInZone } from '../../../lib/tenant-time';
 import { OutcomeBadge } from './outcome-badge';
-import { formatCallTime, VOICE_CHANNEL_LABELS, VOICE_PURPOSE_LABELS } from './voice-labels';
+import { VOICE_CHANNEL_LABELS, VOICE_PURPOSE_LABELS } from './voice-labels';
 
 /** The ticket or booking a conversation created, as a link; a dash otherwise. */
 function ResultLink({ session }: { session: VoiceSessionView }) {

@@ -1,7 +1,7 @@
 import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { TranscriptTurnView } from '@navaia/shared';
 import { useEffect, useRef } from 'react';
-import { formatCallTime } from './voice-labels';
+import { formatCallTime } from '../../lib/format';
 
 export interface TranscriptProps {
   turns: readonly TranscriptTurnView[];
