@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addMember, queryAsOwner, registerTenant, TestTenant } from './app';
 import { fillPath, Operation } from './openapi';
 import { createApiKey } from './api-keys';
@@ -39,6 +42,13 @@ export async function seedTenant(app: NestFastifyApplication): Promise<SeededTen
      VALUES ($1, 'elevenlabs', 'post_call_transcription', $2, 'processed', '{}', $3) RETURNING id`,
     [tenant.tenant.id, `conv_${randomUUID()}`, session.body.session.id],
   );
+  // A recording of the session, as the post_call_audio intake stores it.
+  const recording = join(mkdtempSync(join(tmpdir(), 'navaia-seed-')), 'conversation.mp3');
+  writeFileSync(recording, Buffer.from('ID3 seeded recording'));
+  await queryAsOwner(`UPDATE voice_sessions SET audio_path = $2 WHERE id = $1`, [
+    session.body.session.id,
+    recording,
+  ]);
   const http = request(app.getHttpServer());
   // A call, queued (the suites' apps run no worker, so it stays queued).
   const call = await http

@@ -475,9 +475,10 @@ export function buildOpenApiDocument(
   }
   for (const [, , operation] of operations(document)) {
     for (const response of Object.values(operation.responses ?? {}) as ResponseObject[]) {
-      const json = response.content?.['application/json'];
-      if (json?.schema && json.example === undefined)
-        json.example = exampleOf(json.schema, schemas);
+      for (const media of Object.values(response.content ?? {})) {
+        if (media.schema && media.example === undefined)
+          media.example = exampleOf(media.schema, schemas);
+      }
     }
   }
   pruneSchemas(document);

@@ -73,7 +73,11 @@ export class VoiceController {
 
   @Get(':id/audio')
   @ApiOperation({ summary: 'The recording of a conversation, when the provider sent one' })
-  @ApiOk({ type: 'string', format: 'binary' }, 'The recording (MP3)', 'audio/mpeg')
+  @ApiOk(
+    { type: 'string', format: 'binary', example: '(MP3 audio bytes)' },
+    'The recording (MP3)',
+    'audio/mpeg',
+  )
   async audio(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const path = await this.sessions.audioPath(id);
     return new StreamableFile(createReadStream(path), {

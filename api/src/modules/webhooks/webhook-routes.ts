@@ -84,7 +84,10 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
       success: {
         description: 'TwiML',
         mediaType: 'text/xml',
-        schema: { type: 'string' as const, example: '<Response><Connect>…</Connect></Response>' },
+        schema: {
+          type: 'string' as const,
+          example: '<Response><Connect><Stream url="wss://…"/></Connect></Response>',
+        },
       },
     },
   ].map(({ path, operationId, summary, success }): RawRouteDoc => ({
