@@ -25,6 +25,7 @@ import { TenantModule } from './modules/tenant/tenant.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { CampaignModule } from './modules/campaign/campaign.module';
 import { TelephonyModule } from './modules/telephony/telephony.module';
 import { TicketModule } from './modules/ticket/ticket.module';
 import { VoiceModule } from './modules/voice/voice.module';
@@ -59,6 +60,7 @@ export class AppModule {
         OutgoingWebhooksWorkerModule.register({ worker }),
         VoiceModule.register(config, { worker }),
         TelephonyModule.register(config, { worker }),
+        CampaignModule.register(config, { worker }),
         MaintenanceModule.register({ worker }),
       ],
       providers: [

@@ -41,3 +41,6 @@ export * from './api-keys/api-key.dto';
 export * from './audit/audit.types';
 export * from './audit/audit.dto';
 export * from './webhooks/webhook-event.types';
+export * from './campaigns/campaign-status';
+export * from './campaigns/campaign.dto';
+export * from './campaigns/campaign.types';

@@ -67,9 +67,21 @@ export async function seedTenant(app: NestFastifyApplication): Promise<SeededTen
     .post(`/api/v1/webhook-endpoints/${endpoint.body.id}/test`)
     .set(tenant.auth)
     .expect(202);
+  const campaign = await http
+    .post('/api/v1/campaigns')
+    .set(tenant.auth)
+    .send({ name: 'Seeded', purpose: 'support' })
+    .expect(201);
+  await http
+    .post(`/api/v1/campaigns/${campaign.body.id}/recipients`)
+    .set(tenant.auth)
+    .send({ customerIds: [customer.id] })
+    .expect(200);
   return {
     tenant,
     ids: {
+      campaigns: campaign.body.id,
+      recipients: customer.id,
       calls: call.body.id,
       'api-keys': apiKey.id,
       'webhook-endpoints': endpoint.body.id,

@@ -1,6 +1,7 @@
 import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
 import { Booking } from '../../modules/booking/booking.entity';
 import { Customer } from '../../modules/customer/customer.entity';
+import { Campaign, CampaignRecipient } from '../../modules/campaign/campaign.entity';
 import { Call, CallAttempt, CallEvent } from '../../modules/telephony/call.entity';
 import { Ticket } from '../../modules/ticket/ticket.entity';
 import { VoiceSession } from '../../modules/voice/voice-session.entity';
@@ -29,6 +30,8 @@ export const entities = [
   Call,
   CallEvent,
   CallAttempt,
+  Campaign,
+  CampaignRecipient,
   WebhookEndpoint,
   WebhookDelivery,
 ];

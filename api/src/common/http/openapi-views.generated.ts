@@ -4,6 +4,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 
 export type ViewName =
   | 'AccessTokenResponse'
+  | 'AddRecipientsResult'
   | 'ApiKeyResource'
   | 'ApiKeyStatus'
   | 'ApiKeyView'
@@ -22,6 +23,9 @@ export type ViewName =
   | 'CallStatus'
   | 'CallView'
   | 'CallingWindow'
+  | 'CampaignStats'
+  | 'CampaignStatus'
+  | 'CampaignView'
   | 'CreatedApiKey'
   | 'CustomerView'
   | 'DashboardSummary'
@@ -31,6 +35,8 @@ export type ViewName =
   | 'MeResponse'
   | 'MemberView'
   | 'NamedContact'
+  | 'RecipientStatus'
+  | 'RecipientView'
   | 'Role'
   | 'ScopeAccess'
   | 'SimulatorReply'
@@ -71,6 +77,43 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "A new access token; the refresh cookie rotates with it."
+  },
+  "AddRecipientsResult": {
+    "type": "object",
+    "properties": {
+      "added": {
+        "type": "number"
+      },
+      "skipped": {
+        "type": "object",
+        "properties": {
+          "doNotCall": {
+            "type": "number"
+          },
+          "duplicate": {
+            "type": "number"
+          },
+          "alreadyInCampaign": {
+            "type": "number"
+          },
+          "total": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "doNotCall",
+          "duplicate",
+          "alreadyInCampaign",
+          "total"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "required": [
+      "added",
+      "skipped"
+    ],
+    "additionalProperties": false
   },
   "ApiKeyResource": {
     "type": "string",
@@ -814,6 +857,205 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false
   },
+  "CampaignStats": {
+    "type": "object",
+    "properties": {
+      "total": {
+        "type": "number"
+      },
+      "byStatus": {
+        "type": "object",
+        "properties": {
+          "pending": {
+            "type": "number"
+          },
+          "queued": {
+            "type": "number"
+          },
+          "calling": {
+            "type": "number"
+          },
+          "completed": {
+            "type": "number"
+          },
+          "no_answer": {
+            "type": "number"
+          },
+          "busy": {
+            "type": "number"
+          },
+          "failed": {
+            "type": "number"
+          },
+          "skipped": {
+            "type": "number"
+          },
+          "canceled": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "pending",
+          "queued",
+          "calling",
+          "completed",
+          "no_answer",
+          "busy",
+          "failed",
+          "skipped",
+          "canceled"
+        ],
+        "additionalProperties": false
+      },
+      "callsPlaced": {
+        "type": "number"
+      },
+      "answered": {
+        "type": "number"
+      },
+      "voicemail": {
+        "type": "number"
+      },
+      "ticketsCreated": {
+        "type": "number"
+      },
+      "bookingsCreated": {
+        "type": "number"
+      },
+      "revenueCents": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "total",
+      "byStatus",
+      "callsPlaced",
+      "answered",
+      "voicemail",
+      "ticketsCreated",
+      "bookingsCreated",
+      "revenueCents"
+    ],
+    "additionalProperties": false
+  },
+  "CampaignStatus": {
+    "type": "string",
+    "enum": [
+      "draft",
+      "scheduled",
+      "running",
+      "paused",
+      "completed",
+      "cancelled"
+    ],
+    "description": "A campaign's life: draft → scheduled | running → paused ⇄ running → completed | cancelled."
+  },
+  "CampaignView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "nullable": true,
+        "type": "string"
+      },
+      "purpose": {
+        "$ref": "#/components/schemas/VoicePurpose"
+      },
+      "firstMessage": {
+        "nullable": true,
+        "type": "string"
+      },
+      "scheduledAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "callingWindow": {
+        "description": "Null: the tenant's window applies.",
+        "nullable": true,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CallingWindow"
+          }
+        ]
+      },
+      "maxConcurrentCalls": {
+        "type": "number"
+      },
+      "maxAttempts": {
+        "type": "number"
+      },
+      "retryDelayMinutes": {
+        "type": "number"
+      },
+      "variables": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "status": {
+        "$ref": "#/components/schemas/CampaignStatus"
+      },
+      "pausedReason": {
+        "nullable": true,
+        "type": "string",
+        "description": "Why the campaign paused by itself (the failure-rate breaker), or null."
+      },
+      "startedAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "completedAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "progress": {
+        "type": "object",
+        "properties": {
+          "total": {
+            "type": "number"
+          },
+          "done": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "total",
+          "done"
+        ],
+        "additionalProperties": false,
+        "description": "Recipients in all, and those whose outcome is final."
+      }
+    },
+    "required": [
+      "id",
+      "name",
+      "description",
+      "purpose",
+      "firstMessage",
+      "scheduledAt",
+      "callingWindow",
+      "maxConcurrentCalls",
+      "maxAttempts",
+      "retryDelayMinutes",
+      "variables",
+      "status",
+      "pausedReason",
+      "startedAt",
+      "completedAt",
+      "createdAt",
+      "progress"
+    ],
+    "additionalProperties": false
+  },
   "CreatedApiKey": {
     "type": "object",
     "properties": {
@@ -1279,6 +1521,88 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       }
     },
+    "additionalProperties": false
+  },
+  "RecipientStatus": {
+    "type": "string",
+    "enum": [
+      "pending",
+      "queued",
+      "calling",
+      "completed",
+      "no_answer",
+      "busy",
+      "failed",
+      "skipped",
+      "canceled"
+    ]
+  },
+  "RecipientView": {
+    "type": "object",
+    "properties": {
+      "customerId": {
+        "type": "string"
+      },
+      "customer": {
+        "nullable": true,
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "displayName"
+        ],
+        "additionalProperties": false
+      },
+      "status": {
+        "$ref": "#/components/schemas/RecipientStatus"
+      },
+      "attempts": {
+        "type": "number"
+      },
+      "nextAttemptAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "lastCallId": {
+        "nullable": true,
+        "type": "string"
+      },
+      "lastOutcome": {
+        "nullable": true,
+        "type": "string"
+      },
+      "timezone": {
+        "type": "string"
+      },
+      "variables": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "customerId",
+      "customer",
+      "status",
+      "attempts",
+      "nextAttemptAt",
+      "lastCallId",
+      "lastOutcome",
+      "timezone",
+      "variables",
+      "updatedAt"
+    ],
     "additionalProperties": false
   },
   "Role": {

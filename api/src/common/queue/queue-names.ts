@@ -7,6 +7,8 @@ export enum QueueName {
   Telephony = 'telephony',
   /** Events posted to integrators' webhook endpoints. */
   OutgoingWebhooks = 'outgoing-webhooks',
+  /** The campaign dialer's ticks: due recipients become calls. */
+  Campaigns = 'campaigns',
 }
 
 /** Every job name, per queue. */

@@ -43,6 +43,7 @@ import {
   toCallEventView,
   toCallView,
 } from './call.entity';
+import { CallHooks } from './call-hooks';
 import { DialLimiter } from './dial-limiter';
 import { TELEPHONY_PROVIDER, TelephonyProvider } from './providers/telephony-provider';
 import { REJECTION_MESSAGES, TelephonyErrors } from './telephony.exception';
@@ -82,6 +83,7 @@ export class CallService implements OnModuleInit {
     private readonly limiter: DialLimiter,
     private readonly audit: AuditService,
     private readonly webhooks: WebhookPublisher,
+    private readonly callHooks: CallHooks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
     @Inject(REDIS) private readonly redis: Redis,
@@ -272,6 +274,7 @@ export class CallService implements OnModuleInit {
     if (Object.keys(patch).length) await this.db.repo(Call).update({ id: callId }, patch);
     const next = { ...call, ...patch } as Call;
     if (applied && isFinalCallStatus(next.status)) await this.finished(next);
+    if (applied) await this.callHooks.callChanged(next);
     return { call: next, applied };
   }
 
@@ -353,26 +356,47 @@ export class CallService implements OnModuleInit {
     return null;
   }
 
-  private async createCalls(customers: Customer[], purpose: VoicePurpose): Promise<Call[]> {
+  /**
+   * A campaign's calls: the campaign's dialer has checked the customers, the window and the
+   * daily cap; the calls then go through the same dialing as any other.
+   */
+  async placeForCampaign(
+    campaignId: string,
+    purpose: VoicePurpose,
+    recipients: { customer: Customer; variables: Record<string, string> }[],
+  ): Promise<Call[]> {
+    return this.createCalls(
+      recipients.map((r) => r.customer),
+      purpose,
+      { campaignId, variables: recipients.map((r) => r.variables) },
+    );
+  }
+
+  private async createCalls(
+    customers: Customer[],
+    purpose: VoicePurpose,
+    campaign?: { campaignId: string; variables: Record<string, string>[] },
+  ): Promise<Call[]> {
     if (customers.length === 0) return [];
     const tenant = await this.tenants.current();
     const principal = this.context.optionalPrincipal;
     const now = new Date();
     const calls: Call[] = [];
-    for (const customer of customers) {
+    for (const [index, customer] of customers.entries()) {
       const id = uuidv7();
       const session = await this.sessions.createForCall({
         callId: id,
         purpose,
         customer,
         provider: this.provider.kind === 'simulator' ? 'simulator' : 'elevenlabs',
+        variables: campaign?.variables[index],
       });
       calls.push(
         Object.assign(new Call(), {
           id,
           tenantId: tenant.id,
           customerId: customer.id,
-          campaignId: null,
+          campaignId: campaign?.campaignId ?? null,
           direction: CallDirection.Outbound,
           purpose,
           status: CallStatus.Queued,
@@ -402,7 +426,11 @@ export class CallService implements OnModuleInit {
         status: CallStatus.Queued,
         source: 'api' as const,
         sequenceNumber: null,
-        detail: principal?.type === 'api_key' ? 'Queued through the API' : 'Queued',
+        detail: campaign
+          ? 'Queued by its campaign'
+          : principal?.type === 'api_key'
+            ? 'Queued through the API'
+            : 'Queued',
         applied: true,
         occurredAt: now,
       })),
@@ -446,7 +474,7 @@ export class CallService implements OnModuleInit {
   }
 
   /** Calls left today under the tenant's daily cap, counted from local midnight. */
-  private async dailyAllowance(): Promise<{ cap: number; left: number; retryAfterSec: number }> {
+  async dailyAllowance(): Promise<{ cap: number; left: number; retryAfterSec: number }> {
     const tenant = await this.tenants.current();
     const cap = tenant.limits.dailyCallCap;
     const [row]: { placed: string; next_midnight: Date }[] = await this.db.manager.query(

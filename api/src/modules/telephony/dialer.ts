@@ -10,6 +10,7 @@ import { CustomerService } from '../customer/customer.service';
 import { TenantService } from '../tenant/tenant.service';
 import { VoiceSessionService } from '../voice/voice-session.service';
 import { Call, CallAttempt } from './call.entity';
+import { CallHooks } from './call-hooks';
 import { CallService } from './call.service';
 import { DialLimiter, DialLimits } from './dial-limiter';
 import {
@@ -52,6 +53,7 @@ export class Dialer {
     private readonly tenants: TenantService,
     private readonly sessions: VoiceSessionService,
     private readonly limiter: DialLimiter,
+    private readonly hooks: CallHooks,
     @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -113,6 +115,16 @@ export class Dialer {
     if (!call) return { skip: 'call not found' };
     if (call.status !== CallStatus.Queued) return { skip: `call is ${call.status}` };
     if (await this.db.repo(CallAttempt).existsBy({ callId })) return { skip: 'already attempted' };
+    // A campaign that paused or ended since takes its queued calls back.
+    if (!(await this.hooks.mayDial(call))) {
+      await this.calls.applyStatus(callId, {
+        status: CallStatus.Canceled,
+        source: 'dialer',
+        detail: 'Its campaign is no longer running',
+        failureReason: 'Campaign not running',
+      });
+      return { skip: 'campaign not running' };
+    }
     // Opt-outs since the call was queued win.
     const customer = call.customerId
       ? (await this.customers.byIds([call.customerId])).get(call.customerId)

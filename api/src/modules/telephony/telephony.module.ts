@@ -12,6 +12,7 @@ import { VoiceModule } from '../voice/voice.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { TwimlSource } from '../webhooks/webhook-routes';
 import { CallController, CustomerCallController } from './call.controller';
+import { CallHooks } from './call-hooks';
 import { CallReconciler } from './call-reconciler';
 import { CallService } from './call.service';
 import { DialLimiter } from './dial-limiter';
@@ -36,7 +37,18 @@ export class TelephonyModule implements OnModuleInit {
     @InjectQueue(QueueName.Telephony) private readonly queue: Queue,
   ) {}
 
+  private static registered = new WeakMap<AppConfig, DynamicModule>();
+
+  /** One module per configuration: campaigns import the same instance as the app. */
   static register(config: AppConfig, options: { worker: boolean }): DynamicModule {
+    const existing = TelephonyModule.registered.get(config);
+    if (existing) return existing;
+    const module = TelephonyModule.build(config, options);
+    TelephonyModule.registered.set(config, module);
+    return module;
+  }
+
+  private static build(config: AppConfig, options: { worker: boolean }): DynamicModule {
     const provider = PROVIDERS[config.telephonyProvider];
     return {
       module: TelephonyModule,
@@ -51,6 +63,7 @@ export class TelephonyModule implements OnModuleInit {
       controllers: [CallController, CustomerCallController],
       providers: [
         CallService,
+        CallHooks,
         DialLimiter,
         Dialer,
         CallReconciler,
@@ -60,7 +73,7 @@ export class TelephonyModule implements OnModuleInit {
         { provide: TELEPHONY_PROVIDER, useExisting: provider },
         ...(options.worker ? [TelephonyProcessor] : []),
       ],
-      exports: [CallService, DialLimiter, TELEPHONY_PROVIDER, TwimlSource],
+      exports: [CallService, CallHooks, DialLimiter, TELEPHONY_PROVIDER, TwimlSource],
     };
   }
 

@@ -101,11 +101,14 @@ export class VoiceSessionService {
     purpose: CreateVoiceSessionDto['purpose'];
     customer: Customer;
     provider: VoiceSession['provider'];
+    /** Extra variables (a campaign's); the ids and names below always win. */
+    variables?: Record<string, string>;
   }): Promise<{ id: string; agentId?: string; dynamicVariables: Record<string, string> }> {
     const tenant = await this.tenants.current();
     const id = uuidv7();
     const agentId = tenant.voice.agents[input.purpose];
     const dynamicVariables: Record<string, string> = {
+      ...input.variables,
       voice_session_id: id,
       call_id: input.callId,
       tenant_name: tenant.name,

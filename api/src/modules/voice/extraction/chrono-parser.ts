@@ -6,7 +6,12 @@ import type {
   ParsingResult,
   Refiner,
 } from 'chrono-node';
-import { daysInMonth, nextMonthWithDay, weekdayOf, type CalendarDate } from './zoned-time';
+import {
+  daysInMonth,
+  nextMonthWithDay,
+  weekdayOf,
+  type CalendarDate,
+} from '../../../common/time/zoned-time';
 
 /**
  * chrono-node's casual English parser with two additions callers need on the phone:

@@ -1,7 +1,12 @@
 import type { ParsedResult } from 'chrono-node';
 import { spokenDateParser } from './chrono-parser';
 import { normaliseSpokenTimes } from './spoken-time';
-import { toWallClock, zoneOffsetMinutes, type CalendarDate, type TimeOfDay } from './zoned-time';
+import {
+  toWallClock,
+  zoneOffsetMinutes,
+  type CalendarDate,
+  type TimeOfDay,
+} from '../../../common/time/zoned-time';
 
 /** The call as a point of reference: its start and the tenant's zone. */
 export interface ReferenceFrame {

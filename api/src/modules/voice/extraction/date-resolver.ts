@@ -13,7 +13,7 @@ import {
   toWallClock,
   type CalendarDate,
   type TimeOfDay,
-} from './zoned-time';
+} from '../../../common/time/zoned-time';
 
 /**
  * Works out the start a caller and the agent agreed on. Dates and times said in different

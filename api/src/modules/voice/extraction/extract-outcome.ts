@@ -20,7 +20,7 @@ import {
   truncate,
 } from './ticket-text';
 import type { Extraction, ExtractionInput, ExtractionSource } from './types';
-import { isValidTimeZone } from './zoned-time';
+import { isValidTimeZone } from '../../../common/time/zoned-time';
 
 /**
  * Decides what a finished voice conversation becomes: a support ticket, a booking, or nothing.

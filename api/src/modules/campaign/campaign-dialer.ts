@@ -1,0 +1,306 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  callOutcome,
+  CallOutcome,
+  CallStatus,
+  CampaignStatus,
+  DEFAULT_CALLING_WINDOW,
+  isFinalCallStatus,
+  RecipientStatus,
+} from '@navaia/shared';
+import { TenantDb } from '../../common/database/tenant-db';
+import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { TenantContext } from '../../common/tenancy/tenant-context';
+import { CustomerService } from '../customer/customer.service';
+import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
+import { CallHooks } from '../telephony/call-hooks';
+import type { Call } from '../telephony/call.entity';
+import { CallService } from '../telephony/call.service';
+import { TenantService } from '../tenant/tenant.service';
+import { nextCallableAt } from './calling-window';
+import { Campaign, CampaignRecipient } from './campaign.entity';
+import { CampaignService } from './campaign.service';
+import { retryPlan } from './retry-policy';
+
+/** The failure-rate breaker looks at this many of a campaign's latest finished calls… */
+const BREAKER_WINDOW = 20;
+/** …and pauses the campaign when at least this share of them failed. */
+const BREAKER_FAILURE_SHARE = 0.5;
+
+/**
+ * Feeds a running campaign's due recipients into telephony's dialing and follows their calls.
+ * A feed takes at most the campaign's free capacity (its own concurrency, and the tenant's
+ * minus one slot kept for operators' own calls), only recipients inside their calling window,
+ * rechecking do-not-call; telephony then paces the dials under the tenant's limits. Rows are
+ * taken with SKIP LOCKED and moved in the same transaction as their call and its outbox entry,
+ * so a crash at any point neither repeats nor loses a recipient.
+ */
+@Injectable()
+export class CampaignDialer implements OnModuleInit {
+  private readonly logger = new Logger(CampaignDialer.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly db: TenantDb,
+    private readonly context: TenantContext,
+    private readonly tenantJobs: TenantJobRunner,
+    private readonly campaigns: CampaignService,
+    private readonly calls: CallService,
+    private readonly customers: CustomerService,
+    private readonly tenants: TenantService,
+    private readonly hooks: CallHooks,
+    private readonly webhooks: WebhookPublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register({
+      mayDial: (call) => this.mayDial(call),
+      callChanged: (call) => this.callChanged(call),
+    });
+  }
+
+  /** One pass over every campaign that may dial; returns how many calls it queued. */
+  async tickAll(): Promise<number> {
+    const due: { id: string; tenant_id: string }[] = await this.dataSource.query(
+      'SELECT * FROM campaigns_to_dial()',
+    );
+    let queued = 0;
+    for (const campaign of due) {
+      queued += await this.tenantJobs
+        .runFor(campaign.tenant_id, `campaign-${campaign.id}`, () => this.feed(campaign.id))
+        .catch((error: Error) => {
+          this.logger.error(`Campaign ${campaign.id} feed failed: ${error.message}`);
+          return 0;
+        });
+    }
+    return queued;
+  }
+
+  /** Inside the campaign's tenant: queue calls for its due recipients. */
+  async feed(campaignId: string, now = new Date()): Promise<number> {
+    const [campaign] = await this.db
+      .repo(Campaign)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write', undefined, ['c'])
+      .setOnLocked('skip_locked')
+      .where('c.id = :campaignId', { campaignId })
+      .getMany();
+    if (!campaign) return 0;
+    if (
+      campaign.status === CampaignStatus.Scheduled &&
+      campaign.scheduledAt &&
+      campaign.scheduledAt <= now
+    ) {
+      campaign.status = CampaignStatus.Running;
+      await this.db
+        .repo(Campaign)
+        .update({ id: campaign.id }, { status: CampaignStatus.Running, startedAt: now });
+    }
+    if (campaign.status !== CampaignStatus.Running) return 0;
+
+    const tenant = await this.tenants.current();
+    const [{ active }]: { active: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS active FROM campaign_recipients
+        WHERE campaign_id = $1 AND status IN ('queued', 'calling')`,
+      [campaign.id],
+    );
+    const tenantShare = Math.max(1, tenant.limits.maxConcurrentCalls - 1);
+    let capacity = Math.min(campaign.maxConcurrentCalls, tenantShare) - active;
+    if (capacity <= 0) return 0;
+    const { left } = await this.calls.dailyAllowance();
+    capacity = Math.min(capacity, left);
+    if (capacity <= 0) return 0;
+
+    const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
+    const due = await this.db
+      .repo(CampaignRecipient)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(`r.campaign_id = :id AND r.status = 'pending' AND r.next_attempt_at <= :now`, {
+        id: campaign.id,
+        now,
+      })
+      .orderBy('r.next_attempt_at')
+      .addOrderBy('r.id')
+      // Some will be outside their window: look a little further than the capacity.
+      .limit(capacity * 4)
+      .getMany();
+    if (due.length === 0) {
+      await this.completeIfDone(campaign);
+      return 0;
+    }
+    const customers = await this.customers.byIds(due.map((r) => r.customerId));
+    const toCall: {
+      recipient: CampaignRecipient;
+      customer: NonNullable<ReturnType<typeof customers.get>>;
+    }[] = [];
+    for (const recipient of due) {
+      const customer = customers.get(recipient.customerId);
+      if (!customer || customer.doNotCall) {
+        await this.settle(
+          recipient,
+          RecipientStatus.Skipped,
+          customer ? 'do_not_call' : 'customer_deleted',
+        );
+        continue;
+      }
+      const opens = nextCallableAt(now, window, recipient.timezone);
+      if (opens > now) {
+        await this.db
+          .repo(CampaignRecipient)
+          .update({ id: recipient.id }, { nextAttemptAt: opens });
+        continue;
+      }
+      if (toCall.length < capacity) toCall.push({ recipient, customer });
+    }
+    if (toCall.length === 0) return 0;
+    const placed = await this.calls.placeForCampaign(
+      campaign.id,
+      campaign.purpose,
+      toCall.map(({ customer, recipient }) => ({
+        customer,
+        variables: fillTemplates(campaign, recipient, customer.firstName ?? ''),
+      })),
+    );
+    for (const [index, call] of placed.entries()) {
+      const { recipient } = toCall[index];
+      await this.db.repo(CampaignRecipient).update(
+        { id: recipient.id },
+        {
+          status: RecipientStatus.Queued,
+          attempts: recipient.attempts + 1,
+          lastCallId: call.id,
+          nextAttemptAt: null,
+        },
+      );
+    }
+    return placed.length;
+  }
+
+  /** A campaign's call may dial only while the campaign runs. */
+  private async mayDial(call: Call): Promise<boolean> {
+    const campaign = await this.db.repo(Campaign).findOneBy({ id: call.campaignId! });
+    return campaign?.status === CampaignStatus.Running;
+  }
+
+  /** Follows a campaign call: calling, then its outcome and the retry it earns. */
+  private async callChanged(call: Call): Promise<void> {
+    const recipient = await this.db
+      .repo(CampaignRecipient)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.campaign_id = :campaignId AND r.last_call_id = :callId', {
+        campaignId: call.campaignId,
+        callId: call.id,
+      })
+      .getOne();
+    if (!recipient) return;
+    if (!isFinalCallStatus(call.status)) {
+      if (recipient.status === RecipientStatus.Queued && call.status !== CallStatus.Queued)
+        await this.db
+          .repo(CampaignRecipient)
+          .update({ id: recipient.id }, { status: RecipientStatus.Calling });
+      return;
+    }
+    if (recipient.status !== RecipientStatus.Queued && recipient.status !== RecipientStatus.Calling)
+      return;
+    const campaign = await this.db.repo(Campaign).findOneByOrFail({ id: call.campaignId! });
+    const outcome = callOutcome(call.status, call.answeredBy)!;
+    if (outcome === CallOutcome.Canceled) {
+      // Withdrawn before dialing (a pause): the attempt does not count.
+      const back =
+        campaign.status === CampaignStatus.Cancelled
+          ? RecipientStatus.Canceled
+          : RecipientStatus.Pending;
+      await this.db.repo(CampaignRecipient).update(
+        { id: recipient.id },
+        {
+          status: back,
+          attempts: Math.max(0, recipient.attempts - 1),
+          nextAttemptAt: back === RecipientStatus.Pending ? new Date() : null,
+        },
+      );
+      return;
+    }
+    const tenant = await this.tenants.current();
+    const plan = retryPlan(outcome, recipient.attempts, campaign);
+    if (plan.retryInMs !== null) {
+      const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
+      const at = nextCallableAt(new Date(Date.now() + plan.retryInMs), window, recipient.timezone);
+      await this.db
+        .repo(CampaignRecipient)
+        .update(
+          { id: recipient.id },
+          { status: RecipientStatus.Pending, lastOutcome: outcome, nextAttemptAt: at },
+        );
+    } else {
+      await this.settle(recipient, plan.finalStatus, outcome);
+    }
+    await this.tripBreaker(campaign);
+    await this.completeIfDone(campaign);
+  }
+
+  private async settle(recipient: CampaignRecipient, status: RecipientStatus, outcome: string) {
+    await this.db
+      .repo(CampaignRecipient)
+      .update({ id: recipient.id }, { status, lastOutcome: outcome, nextAttemptAt: null });
+  }
+
+  /** Pauses a campaign whose latest calls mostly failed, and says why. */
+  private async tripBreaker(campaign: Campaign): Promise<void> {
+    if (campaign.status !== CampaignStatus.Running) return;
+    const [row]: { finished: number; failed: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS finished, count(*) FILTER (WHERE status = 'failed')::int AS failed
+         FROM (SELECT status FROM calls
+                WHERE tenant_id = $1 AND campaign_id = $2
+                  AND status IN ('completed', 'busy', 'no_answer', 'failed')
+                ORDER BY ended_at DESC NULLS LAST LIMIT $3) latest`,
+      [this.context.tenantId, campaign.id, BREAKER_WINDOW],
+    );
+    if (row.finished >= BREAKER_WINDOW / 2 && row.failed / row.finished >= BREAKER_FAILURE_SHARE) {
+      const reason = `Paused automatically: ${row.failed} of the last ${row.finished} calls failed`;
+      await this.db
+        .repo(Campaign)
+        .update({ id: campaign.id }, { status: CampaignStatus.Paused, pausedReason: reason });
+      campaign.status = CampaignStatus.Paused;
+      this.logger.warn(`Campaign ${campaign.id}: ${reason}`);
+    }
+  }
+
+  /** Completed once every recipient's outcome is final. */
+  private async completeIfDone(campaign: Campaign): Promise<void> {
+    if (campaign.status !== CampaignStatus.Running) return;
+    const [{ open }]: { open: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS open FROM campaign_recipients
+        WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'calling')`,
+      [campaign.id],
+    );
+    if (open > 0) return;
+    await this.db
+      .repo(Campaign)
+      .update({ id: campaign.id }, { status: CampaignStatus.Completed, completedAt: new Date() });
+    campaign.status = CampaignStatus.Completed;
+    await this.webhooks.publish('campaign.completed', await this.campaigns.view(campaign.id));
+  }
+}
+
+/** The campaign's variable templates for one recipient: `{{name}}` placeholders filled. */
+function fillTemplates(
+  campaign: Campaign,
+  recipient: CampaignRecipient,
+  firstName: string,
+): Record<string, string> {
+  const values: Record<string, string> = {
+    ...recipient.variables,
+    first_name: firstName,
+    campaign_name: campaign.name,
+  };
+  const fill = (text: string) =>
+    text.replace(/\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/gi, (_, key: string) => values[key] ?? '');
+  const filled: Record<string, string> = { ...recipient.variables, campaign_id: campaign.id };
+  for (const [key, template] of Object.entries(campaign.variables)) filled[key] = fill(template);
+  if (campaign.firstMessage) filled.first_message = fill(campaign.firstMessage);
+  return filled;
+}

@@ -1,0 +1,256 @@
+import {
+  Body,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AddRecipientsDto,
+  AddRecipientsResult,
+  CampaignListQueryDto,
+  CampaignStats,
+  CampaignStatus,
+  CampaignView,
+  CreateCampaignDto,
+  Page,
+  RecipientListQueryDto,
+  RecipientView,
+  Role,
+  UpdateCampaignDto,
+} from '@navaia/shared';
+import { ApiKeyScope, MinRole } from '../../common/auth/decorators';
+import { TenantDb } from '../../common/database/tenant-db';
+import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
+import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
+import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
+import { TenantContext } from '../../common/tenancy/tenant-context';
+import { CampaignService } from './campaign.service';
+
+const LIVE_INTERVAL_MS = 1_000;
+
+@ApiTags('campaigns')
+@TenantScopedController('campaigns')
+export class CampaignController {
+  constructor(
+    private readonly campaigns: CampaignService,
+    private readonly db: TenantDb,
+    private readonly context: TenantContext,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Campaigns, newest first, each with its progress' })
+  @ApiPage('CampaignView')
+  list(@Query() query: CampaignListQueryDto): Promise<Page<CampaignView>> {
+    return this.campaigns.list(query);
+  }
+
+  @Post()
+  @MinRole(Role.Admin)
+  @Idempotent()
+  @ApiOperation({ summary: 'Create a campaign (draft)' })
+  @ApiBodyDto(CreateCampaignDto)
+  @ApiOk('CampaignView')
+  create(@Body() dto: CreateCampaignDto): Promise<CampaignView> {
+    return this.campaigns.create(dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One campaign with its progress' })
+  @ApiOk('CampaignView')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.view(id);
+  }
+
+  @Patch(':id')
+  @MinRole(Role.Admin)
+  @ApiOperation({ summary: 'Change a campaign; only while draft or paused (409 otherwise)' })
+  @ApiBodyDto(UpdateCampaignDto)
+  @ApiOk('CampaignView')
+  @ApiErrors(409)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCampaignDto,
+  ): Promise<CampaignView> {
+    return this.campaigns.update(id, dto);
+  }
+
+  @Delete(':id')
+  @MinRole(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a campaign that is not dialing (cancel it first)' })
+  @ApiNoContent('Deleted')
+  @ApiErrors(409)
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.campaigns.remove(id);
+  }
+
+  @Post(':id/recipients')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Add customers by id or by filter (tag, search, all); do-not-call, repeated and present ones are skipped and counted',
+  })
+  @ApiBodyDto(AddRecipientsDto)
+  @ApiOk('AddRecipientsResult')
+  @ApiErrors(409)
+  addRecipients(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddRecipientsDto,
+  ): Promise<AddRecipientsResult> {
+    return this.campaigns.addRecipients(id, dto);
+  }
+
+  @Get(':id/recipients')
+  @ApiOperation({ summary: 'The recipients, with status, attempts and next attempt time' })
+  @ApiPage('RecipientView')
+  recipients(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RecipientListQueryDto,
+  ): Promise<Page<RecipientView>> {
+    return this.campaigns.recipients(id, query);
+  }
+
+  @Delete(':id/recipients/:customerId')
+  @MinRole(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take a customer out of the campaign (409 while being called)' })
+  @ApiNoContent('Removed')
+  @ApiErrors(409)
+  removeRecipient(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('customerId', ParseUUIDPipe) customerId: string,
+  ): Promise<void> {
+    return this.campaigns.removeRecipient(id, customerId);
+  }
+
+  @Post(':id/start')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start now, or schedule for scheduledAt; 422 without recipients' })
+  @ApiOk('CampaignView')
+  @ApiErrors(409, 422)
+  start(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.start(id);
+  }
+
+  @Post(':id/pause')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop dialing (calls in progress finish)' })
+  @ApiOk('CampaignView')
+  @ApiErrors(409)
+  pause(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.pause(id);
+  }
+
+  @Post(':id/resume')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dial again after a pause' })
+  @ApiOk('CampaignView')
+  @ApiErrors(409)
+  resume(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.resume(id);
+  }
+
+  @Post(':id/cancel')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End the campaign: no new calls, waiting recipients cancelled' })
+  @ApiOk('CampaignView')
+  @ApiErrors(409)
+  cancel(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignView> {
+    return this.campaigns.cancel(id);
+  }
+
+  @Get(':id/stats')
+  @ApiOperation({
+    summary: 'Recipients by status, calls placed and answered, records and revenue produced',
+  })
+  @ApiOk('CampaignStats')
+  stats(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignStats> {
+    return this.campaigns.stats(id);
+  }
+
+  @Get(':id/events')
+  @ApiOperation({
+    summary:
+      'Live progress (server-sent events): the campaign and its stats whenever they change, while it is scheduled, running or paused',
+  })
+  @ApiOk(
+    { type: 'string', example: 'data: {"campaign":{…},"stats":{…}}\n\n' },
+    'An event stream',
+    'text/event-stream',
+  )
+  async events(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    // 404 answered normally, inside the request's transaction; the stream then lives on its
+    // own, each read in a short transaction of its own.
+    await this.campaigns.get(id);
+    const tenantId = this.context.tenantId;
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    // Out of the request's transaction, which commits when this handler returns.
+    void this.context.run(() => {
+      this.context.write('entityManager', undefined);
+      return this.stream(tenantId, id, reply.raw);
+    });
+  }
+
+  private async stream(tenantId: string, id: string, out: ServerResponse): Promise<void> {
+    // Live while the campaign can change by itself; a draft or a finished one is one snapshot.
+    const live = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
+    let open = true;
+    out.on('close', () => (open = false));
+    let last = '';
+    try {
+      while (open) {
+        const snapshot = await this.db.run(tenantId, async () => ({
+          campaign: await this.campaigns.view(id),
+          stats: await this.campaigns.stats(id),
+        }));
+        const text = JSON.stringify(snapshot);
+        if (text !== last) out.write(`data: ${text}\n\n`);
+        last = text;
+        if (!live.includes(snapshot.campaign.status)) break;
+        await new Promise((resolve) => setTimeout(resolve, LIVE_INTERVAL_MS));
+      }
+    } catch {
+      // The campaign was deleted, or the database went away: the client reconnects.
+    } finally {
+      out.end();
+    }
+  }
+}
+
+@ApiTags('customers')
+@TenantScopedController('customers/:customerId/campaigns')
+// The customer is only the filter: what is read is campaigns.
+@ApiKeyScope('campaigns')
+export class CustomerCampaignController {
+  constructor(private readonly campaigns: CampaignService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The campaigns a customer is a recipient of' })
+  @ApiPage('CampaignView')
+  list(
+    @Param('customerId', ParseUUIDPipe) customerId: string,
+    @Query() query: CampaignListQueryDto,
+  ): Promise<Page<CampaignView>> {
+    return this.campaigns.listOfCustomer(customerId, query);
+  }
+}

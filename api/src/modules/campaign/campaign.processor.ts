@@ -1,0 +1,33 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../common/queue/queue-names';
+import { CampaignDialer } from './campaign-dialer';
+import { CAMPAIGN_TICK_JOB } from './campaign.service';
+
+/**
+ * The dialer's heartbeat: every second, and at once when a campaign starts or resumes (an
+ * outbox entry), every campaign that may dial is fed. Pause and cancel need nothing here:
+ * the next feed finds the campaign not running, and queued calls are withdrawn at dial time.
+ */
+@Processor(QueueName.Campaigns, { concurrency: 1 })
+export class CampaignProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly dialer: CampaignDialer,
+    @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'campaign-tick',
+      { every: 1_000 },
+      { name: CAMPAIGN_TICK_JOB },
+    );
+  }
+
+  async process(): Promise<{ queued: number }> {
+    return { queued: await this.dialer.tickAll() };
+  }
+}

@@ -1,0 +1,458 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type { CampaignStats, CampaignView, CustomerView, RecipientView } from '@navaia/shared';
+import { AppRole } from '../src/config/config';
+import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
+import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
+import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import { createCustomer } from './support/records';
+import { eventually, freePort } from './support/wait';
+
+const ALWAYS_OPEN = { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
+
+type Outcomes = {
+  answered: number;
+  voicemail: number;
+  no_answer: number;
+  busy: number;
+  failed: number;
+};
+
+async function simulatorApp(callOutcomes: Outcomes) {
+  const port = await freePort();
+  const app = await createTestApp({
+    role: AppRole.All,
+    port,
+    publicBaseUrl: `http://127.0.0.1:${port}`,
+    simulator: { callOutcomes },
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return app;
+}
+
+async function stopApp(app: NestFastifyApplication) {
+  await app.get(SimulatorTelephonyProvider).drain();
+  await app.get(SimulatorWebhooks).drain();
+  await app.close();
+}
+
+describe('campaigns', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    app = await simulatorApp({ answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 });
+    http = request(app.getHttpServer());
+  });
+  afterAll(() => stopApp(app));
+
+  const create = (t: TestTenant, body: object = {}) =>
+    http
+      .post('/api/v1/campaigns')
+      .set(t.auth)
+      .send({ name: 'Winter check-in', purpose: 'support', callingWindow: ALWAYS_OPEN, ...body })
+      .expect(201)
+      .then((r) => r.body as CampaignView);
+  const view = (t: TestTenant, id: string) =>
+    http
+      .get(`/api/v1/campaigns/${id}`)
+      .set(t.auth)
+      .then((r) => r.body as CampaignView);
+  const customers = (t: TestTenant, n: number, body: object = {}) =>
+    Promise.all(Array.from({ length: n }, () => createCustomer(app, t, body)));
+  const ids = (list: CustomerView[]) => list.map((c) => c.id);
+
+  it('is created as a draft, edited while draft or paused only, and deleted when not dialing', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t, { maxConcurrentCalls: 2, variables: { offer: '10 % off' } });
+    expect(campaign).toMatchObject({
+      status: 'draft',
+      purpose: 'support',
+      maxConcurrentCalls: 2,
+      maxAttempts: 3,
+      retryDelayMinutes: 60,
+      variables: { offer: '10 % off' },
+      progress: { total: 0, done: 0 },
+    });
+    const edited = await http
+      .patch(`/api/v1/campaigns/${campaign.id}`)
+      .set(t.auth)
+      .send({ name: 'Spring check-in', maxAttempts: 2 })
+      .expect(200);
+    expect(edited.body).toMatchObject({ name: 'Spring check-in', maxAttempts: 2 });
+    const bad = await http
+      .patch(`/api/v1/campaigns/${campaign.id}`)
+      .set(t.auth)
+      .send({ status: 'running', maxAttempts: 99 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'maxAttempts',
+      'status',
+    ]);
+    const badVariable = await http
+      .patch(`/api/v1/campaigns/${campaign.id}`)
+      .set(t.auth)
+      .send({ variables: { 'no spaces': 'x' } });
+    expect(badVariable.status).toBe(400);
+    expect(badVariable.body.details[0].field).toBe('variables.no spaces');
+
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(422);
+    await http.delete(`/api/v1/campaigns/${campaign.id}`).set(t.auth).expect(204);
+    await http.get(`/api/v1/campaigns/${campaign.id}`).set(t.auth).expect(404);
+
+    const agent = await addMember(app, t, 'agent');
+    await http
+      .post('/api/v1/campaigns')
+      .set(agent.auth)
+      .send({ name: 'x', purpose: 'support' })
+      .expect(403);
+    await http.get('/api/v1/campaigns').set(agent.auth).expect(200);
+  });
+
+  it('adds recipients by id or filter, skipping do-not-call, repeats and those already in', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const plain = await customers(t, 3);
+    const [dnc] = await customers(t, 1, { doNotCall: true });
+    const first = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: [...ids(plain), dnc.id, plain[0].id] })
+      .expect(200);
+    expect(first.body).toEqual({
+      added: 3,
+      skipped: { doNotCall: 1, duplicate: 1, alreadyInCampaign: 0, total: 2 },
+    });
+    const tagged = await customers(t, 2, { tags: ['vip'] });
+    const byTag = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { tag: 'vip' } })
+      .expect(200);
+    expect(byTag.body.added).toBe(2);
+    const all = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { all: true } })
+      .expect(200);
+    expect(all.body).toEqual({
+      added: 0,
+      skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 5, total: 6 },
+    });
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(plain), filter: { all: true } })
+      .expect(400);
+
+    const list = await http
+      .get(`/api/v1/campaigns/${campaign.id}/recipients?status=pending&limit=2`)
+      .set(t.auth)
+      .expect(200);
+    expect(list.body.data).toHaveLength(2);
+    expect(list.body.nextCursor).toBeTruthy();
+    expect((list.body.data as RecipientView[])[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      timezone: 'America/New_York',
+    });
+
+    await http
+      .delete(`/api/v1/campaigns/${campaign.id}/recipients/${tagged[0].id}`)
+      .set(t.auth)
+      .expect(204);
+    expect((await view(t, campaign.id)).progress).toEqual({ total: 4, done: 0 });
+    const mine = await http
+      .get(`/api/v1/customers/${plain[1].id}/campaigns`)
+      .set(t.auth)
+      .expect(200);
+    expect(mine.body.data.map((c: CampaignView) => c.id)).toEqual([campaign.id]);
+  });
+
+  it('runs to completion on the simulator: every recipient called once, answered, with tickets', async () => {
+    const t = await registerTenant(app);
+    await http
+      .patch('/api/v1/tenant')
+      .set(t.auth)
+      .send({ limits: { callsPerSecond: 5, maxConcurrentCalls: 4, dailyCallCap: 100 } })
+      .expect(200);
+    const campaign = await create(t, { maxConcurrentCalls: 3 });
+    const audience = await customers(t, 6);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(audience) })
+      .expect(200);
+    const started = await http
+      .post(`/api/v1/campaigns/${campaign.id}/start`)
+      .set(t.auth)
+      .expect(200);
+    expect(started.body.status).toBe('running');
+    await http
+      .patch(`/api/v1/campaigns/${campaign.id}`)
+      .set(t.auth)
+      .send({ name: 'x' })
+      .expect(409);
+
+    const done = await eventually(
+      () => view(t, campaign.id),
+      (c) => c.status === 'completed',
+      40_000,
+    );
+    expect(done.progress).toEqual({ total: 6, done: 6 });
+    const stats = (await http.get(`/api/v1/campaigns/${campaign.id}/stats`).set(t.auth).expect(200))
+      .body as CampaignStats;
+    expect(stats).toMatchObject({ total: 6, callsPlaced: 6, answered: 6 });
+    expect(stats.byStatus.completed).toBe(6);
+    // Exactly one call per recipient.
+    const calls = await queryAsOwner<{ customer_id: string; n: number }>(
+      `SELECT customer_id, count(*)::int AS n FROM calls WHERE campaign_id = $1 GROUP BY 1`,
+      [campaign.id],
+    );
+    expect(calls.map((c) => c.n)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(stats.ticketsCreated + stats.bookingsCreated).toBeGreaterThan(0);
+    await http.post(`/api/v1/campaigns/${campaign.id}/pause`).set(t.auth).expect(409);
+  });
+
+  it('pause stops new dials within two seconds; resume finishes the campaign', async () => {
+    const t = await registerTenant(app);
+    await http
+      .patch('/api/v1/tenant')
+      .set(t.auth)
+      .send({ limits: { callsPerSecond: 1, maxConcurrentCalls: 2, dailyCallCap: 100 } })
+      .expect(200);
+    const campaign = await create(t, { maxConcurrentCalls: 1 });
+    const audience = await customers(t, 4);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(audience) })
+      .expect(200);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    await eventually(
+      () => view(t, campaign.id),
+      (c) => c.progress.done >= 1,
+      20_000,
+    );
+    const paused = await http
+      .post(`/api/v1/campaigns/${campaign.id}/pause`)
+      .set(t.auth)
+      .expect(200);
+    expect(paused.body.status).toBe('paused');
+    const dialsAt = async () =>
+      (
+        await queryAsOwner<{ n: number }>(
+          `SELECT count(*)::int AS n FROM call_attempts a JOIN calls c ON c.id = a.call_id WHERE c.campaign_id = $1`,
+          [campaign.id],
+        )
+      )[0].n;
+    await new Promise((r) => setTimeout(r, 2_000));
+    const afterPause = await dialsAt();
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await dialsAt()).toBe(afterPause);
+    expect((await view(t, campaign.id)).progress.done).toBeLessThan(4);
+
+    await http.post(`/api/v1/campaigns/${campaign.id}/resume`).set(t.auth).expect(200);
+    const done = await eventually(
+      () => view(t, campaign.id),
+      (c) => c.status === 'completed',
+      40_000,
+    );
+    expect(done.progress).toEqual({ total: 4, done: 4 });
+    const perCustomer = await queryAsOwner<{ n: number }>(
+      `SELECT count(*)::int AS n FROM calls c JOIN call_attempts a ON a.call_id = c.id
+        WHERE c.campaign_id = $1 GROUP BY c.customer_id`,
+      [campaign.id],
+    );
+    expect(perCustomer.every((r) => r.n === 1)).toBe(true);
+  });
+
+  it('cancel ends the campaign and cancels waiting recipients', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t, {
+      // A window that is closed all day today in UTC and open another day: nobody is due.
+      callingWindow: {
+        start: '08:00',
+        end: '09:00',
+        days: [((new Date().getUTCDay() + 2) % 7) + 1],
+      },
+    });
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(await customers(t, 2, { timezone: 'UTC' })) })
+      .expect(200);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    // Outside their window, recipients wait for it to open.
+    const waiting = await eventually(
+      () =>
+        http
+          .get(`/api/v1/campaigns/${campaign.id}/recipients`)
+          .set(t.auth)
+          .then((r) => r.body.data as RecipientView[]),
+      (rs) => rs.every((r) => r.nextAttemptAt && new Date(r.nextAttemptAt) > new Date()),
+    );
+    for (const r of waiting) {
+      expect(r.status).toBe('pending');
+      expect(new Date(r.nextAttemptAt!).getUTCHours()).toBe(8);
+    }
+    const cancelled = await http
+      .post(`/api/v1/campaigns/${campaign.id}/cancel`)
+      .set(t.auth)
+      .expect(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', progress: { total: 2, done: 2 } });
+    const stats = await http.get(`/api/v1/campaigns/${campaign.id}/stats`).set(t.auth).expect(200);
+    expect(stats.body.byStatus.canceled).toBe(2);
+    expect(stats.body.callsPlaced).toBe(0);
+    await http.post(`/api/v1/campaigns/${campaign.id}/resume`).set(t.auth).expect(409);
+  });
+
+  it('keeps campaigns and recipients within their tenant', async () => {
+    const a = await registerTenant(app, 'A');
+    const b = await registerTenant(app, 'B');
+    const campaign = await create(a);
+    const [customer] = await customers(a, 1);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(a.auth)
+      .send({ customerIds: [customer.id] })
+      .expect(200);
+    for (const path of ['', '/recipients', '/stats']) {
+      await http.get(`/api/v1/campaigns/${campaign.id}${path}`).set(b.auth).expect(404);
+    }
+    for (const action of ['start', 'pause', 'resume', 'cancel']) {
+      await http.post(`/api/v1/campaigns/${campaign.id}/${action}`).set(b.auth).expect(404);
+    }
+    await http
+      .patch(`/api/v1/campaigns/${campaign.id}`)
+      .set(b.auth)
+      .send({ name: 'x' })
+      .expect(404);
+    await http
+      .delete(`/api/v1/campaigns/${campaign.id}/recipients/${customer.id}`)
+      .set(b.auth)
+      .expect(404);
+    // B's campaign cannot take A's customers.
+    const theirs = await create(b);
+    const added = await http
+      .post(`/api/v1/campaigns/${theirs.id}/recipients`)
+      .set(b.auth)
+      .send({ customerIds: [customer.id] })
+      .expect(200);
+    expect(added.body.added).toBe(0);
+    expect(
+      (await http.get('/api/v1/campaigns').set(b.auth)).body.data.map((c: CampaignView) => c.id),
+    ).toEqual([theirs.id]);
+  });
+});
+
+describe('campaign retries', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    app = await simulatorApp({ answered: 0, voicemail: 0, no_answer: 1, busy: 0, failed: 0 });
+    http = request(app.getHttpServer());
+  });
+  afterAll(() => stopApp(app));
+
+  it('retries an unanswered call later inside the window, up to maxAttempts', async () => {
+    const t = await registerTenant(app);
+    const campaign = (
+      await http
+        .post('/api/v1/campaigns')
+        .set(t.auth)
+        .send({
+          name: 'Follow-up',
+          purpose: 'sales',
+          callingWindow: ALWAYS_OPEN,
+          maxAttempts: 2,
+          retryDelayMinutes: 30,
+        })
+        .expect(201)
+    ).body as CampaignView;
+    const customer = await createCustomer(app, t);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: [customer.id] })
+      .expect(200);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    const recipient = async () =>
+      (await http.get(`/api/v1/campaigns/${campaign.id}/recipients`).set(t.auth)).body
+        .data[0] as RecipientView;
+    const waiting = await eventually(recipient, (r) => r.lastOutcome === 'no_answer', 20_000);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    const delayMin = (new Date(waiting.nextAttemptAt!).getTime() - Date.now()) / 60_000;
+    expect(delayMin).toBeGreaterThan(30 * 0.8 - 1);
+    expect(delayMin).toBeLessThan(30 * 1.2 + 1);
+
+    // Its time comes (moved forward here): the second and last attempt, then final.
+    await queryAsOwner(
+      `UPDATE campaign_recipients SET next_attempt_at = now() WHERE campaign_id = $1`,
+      [campaign.id],
+    );
+    const final = await eventually(recipient, (r) => r.status === 'no_answer', 20_000);
+    expect(final.attempts).toBe(2);
+    const done = await eventually(
+      () =>
+        http
+          .get(`/api/v1/campaigns/${campaign.id}`)
+          .set(t.auth)
+          .then((r) => r.body as CampaignView),
+      (c) => c.status === 'completed',
+    );
+    expect(done.progress).toEqual({ total: 1, done: 1 });
+  });
+});
+
+describe('campaign progress stream', () => {
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    app = await simulatorApp({ answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 });
+  });
+  afterAll(() => stopApp(app));
+
+  it('streams the campaign and its stats as server-sent events until it completes', async () => {
+    const http = request(app.getHttpServer());
+    const t = await registerTenant(app);
+    const campaign = (
+      await http
+        .post('/api/v1/campaigns')
+        .set(t.auth)
+        .send({ name: 'Live', purpose: 'support', callingWindow: ALWAYS_OPEN })
+        .expect(201)
+    ).body as CampaignView;
+    const customer = await createCustomer(app, t);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: [customer.id] })
+      .expect(200);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    const res = await http
+      .get(`/api/v1/campaigns/${campaign.id}/events`)
+      .set(t.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toContain('text/event-stream');
+    const events = (res.body as string)
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as { campaign: CampaignView; stats: CampaignStats });
+    expect(events.length).toBeGreaterThan(1);
+    expect(events[0].campaign.status).toBe('running');
+    const last = events[events.length - 1];
+    expect(last.campaign.status).toBe('completed');
+    expect(last.stats.byStatus.completed).toBe(1);
+
+    const other = await registerTenant(app);
+    await http.get(`/api/v1/campaigns/${campaign.id}/events`).set(other.auth).expect(404);
+  });
+});

@@ -1,0 +1,197 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { commaList } from '../common/list-filters';
+import { PageQueryDto } from '../common/pagination';
+import { trimString } from '../common/transforms';
+import { IsOmittable } from '../common/validators';
+import { CallingWindowDto } from '../tenant/tenant.dto';
+import { VoicePurpose } from '../voice/voice.dto';
+import { CampaignStatus, RecipientStatus } from './campaign-status';
+
+/** The most customers one request may add by id. */
+export const RECIPIENTS_BY_ID_MAX = 10_000;
+
+const ISO_WITH_OFFSET = { strict: true, strictSeparator: true };
+
+export class CreateCampaignDto {
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @IsEnum(VoicePurpose, { message: 'purpose must be support or sales' })
+  purpose!: VoicePurpose;
+
+  /** The agent's opening line; `{{variable}}` placeholders are filled per recipient. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  firstMessage?: string | null;
+
+  /** Start later: `start` schedules the campaign for this instant. */
+  @IsOptional()
+  @IsISO8601(ISO_WITH_OFFSET, { message: 'scheduledAt must be an ISO-8601 date and time' })
+  scheduledAt?: string | null;
+
+  /** In each recipient's local time; the tenant's window when absent. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallingWindowDto)
+  callingWindow?: CallingWindowDto | null;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxConcurrentCalls?: number;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxAttempts?: number;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  retryDelayMinutes?: number;
+
+  /** Dynamic-variable templates passed to the agent, e.g. `{"offer": "10 % off {{customer_name}}"}`. */
+  @IsOptional()
+  @IsObject({ message: 'variables must be an object of strings' })
+  variables?: Record<string, string>;
+}
+
+export class UpdateCampaignDto {
+  @IsOmittable()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @IsOmittable()
+  @IsEnum(VoicePurpose, { message: 'purpose must be support or sales' })
+  purpose?: VoicePurpose;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  firstMessage?: string | null;
+
+  @IsOptional()
+  @IsISO8601(ISO_WITH_OFFSET, { message: 'scheduledAt must be an ISO-8601 date and time' })
+  scheduledAt?: string | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallingWindowDto)
+  callingWindow?: CallingWindowDto | null;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxConcurrentCalls?: number;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxAttempts?: number;
+
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  retryDelayMinutes?: number;
+
+  @IsOmittable()
+  @IsObject({ message: 'variables must be an object of strings' })
+  variables?: Record<string, string>;
+}
+
+export class RecipientFilterDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  /** Every customer of the tenant. */
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
+}
+
+/** Either `customerIds` or a `filter`. */
+export class AddRecipientsDto {
+  @IsOptional()
+  @IsArray({ message: 'customerIds must be an array of customer ids' })
+  @ArrayMinSize(1, { message: 'customerIds must name at least one customer' })
+  @ArrayMaxSize(RECIPIENTS_BY_ID_MAX, {
+    message: `customerIds must name at most ${RECIPIENTS_BY_ID_MAX} customers`,
+  })
+  @IsUUID('all', { each: true, message: 'customerIds must contain customer ids only' })
+  customerIds?: string[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecipientFilterDto)
+  filter?: RecipientFilterDto;
+}
+
+export class CampaignListQueryDto extends PageQueryDto {
+  @IsOptional()
+  @Transform(commaList)
+  @ArrayMaxSize(6)
+  @IsEnum(CampaignStatus, {
+    each: true,
+    message: `status must be one of ${Object.values(CampaignStatus).join(', ')}`,
+  })
+  status?: CampaignStatus[];
+}
+
+export class RecipientListQueryDto extends PageQueryDto {
+  @IsOptional()
+  @Transform(commaList)
+  @ArrayMaxSize(9)
+  @IsEnum(RecipientStatus, {
+    each: true,
+    message: `status must be one of ${Object.values(RecipientStatus).join(', ')}`,
+  })
+  status?: RecipientStatus[];
+}

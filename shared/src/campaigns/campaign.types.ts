@@ -1,0 +1,55 @@
+import type { CallingWindow } from '../tenant/tenant.types';
+import type { VoicePurpose } from '../voice/voice.dto';
+import type { CampaignStatus, RecipientStatus } from './campaign-status';
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  description: string | null;
+  purpose: VoicePurpose;
+  firstMessage: string | null;
+  scheduledAt: string | null;
+  /** Null: the tenant's window applies. */
+  callingWindow: CallingWindow | null;
+  maxConcurrentCalls: number;
+  maxAttempts: number;
+  retryDelayMinutes: number;
+  variables: Record<string, string>;
+  status: CampaignStatus;
+  /** Why the campaign paused by itself (the failure-rate breaker), or null. */
+  pausedReason: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  /** Recipients in all, and those whose outcome is final. */
+  progress: { total: number; done: number };
+}
+
+export interface RecipientView {
+  customerId: string;
+  customer: { id: string; displayName: string } | null;
+  status: RecipientStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastCallId: string | null;
+  lastOutcome: string | null;
+  timezone: string;
+  variables: Record<string, string>;
+  updatedAt: string;
+}
+
+export interface AddRecipientsResult {
+  added: number;
+  skipped: { doNotCall: number; duplicate: number; alreadyInCampaign: number; total: number };
+}
+
+export interface CampaignStats {
+  total: number;
+  byStatus: Record<RecipientStatus, number>;
+  callsPlaced: number;
+  answered: number;
+  voicemail: number;
+  ticketsCreated: number;
+  bookingsCreated: number;
+  revenueCents: number;
+}
