@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createDatabase, startApp } from './lib/app.mjs';
 import { login, seedDatabase } from './lib/seed.mjs';
 import * as dashboard from './suites/dashboard.mjs';
+import * as campaignDialing from './suites/campaign-dialing.mjs';
 import * as dialPacing from './suites/dial-pacing.mjs';
 import * as frameworkShare from './suites/framework-share.mjs';
 import * as ticketList from './suites/ticket-list.mjs';
@@ -21,6 +22,7 @@ const suites = [
   { module: dashboard, file: 'dashboard', seeded: true },
   { module: webhookIntake, file: 'webhook-intake', seeded: false },
   { module: dialPacing, file: 'dial-pacing', seeded: false },
+  { module: campaignDialing, file: 'campaign-dialing', seeded: false },
 ];
 const only = process.argv.slice(2);
 const selected = suites.filter(

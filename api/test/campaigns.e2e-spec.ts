@@ -307,6 +307,54 @@ describe('campaigns', () => {
     await http.post(`/api/v1/campaigns/${campaign.id}/resume`).set(t.auth).expect(409);
   });
 
+  it('imports a CSV audience: creates or updates customers by phone, extra columns as variables, a report of rejected rows', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [known] = await customers(t, 1, { firstName: 'Old' });
+    const [dnc] = await customers(t, 1, { doNotCall: true });
+    const csv = [
+      'phone,first_name,last_name,email,plan',
+      `${known.phone},Maya,Lind,maya@example.com,gold`,
+      '+14155550999,Ola,"Nordmann, Jr.",,silver',
+      'not a phone,Bad,Row,,',
+      '+14155550999,Again,Same,,',
+      `${dnc.phone},Nope,,,`,
+      '+14155550998,Bad,Mail,not-an-email,',
+      '+14155550997,Too,Many,,,extra',
+    ].join('\n');
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients/import`)
+      .set(t.auth)
+      .send({ csv })
+      .expect(200);
+    // The do-not-call customer is updated too, but not added.
+    expect(res.body).toMatchObject({ rows: 7, createdCustomers: 1, updatedCustomers: 2, added: 2 });
+    expect(res.body.rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7, 8]);
+    expect(res.body.rejected[0].reason).toContain('phone');
+    expect(res.body.rejected[1].reason).toContain('earlier row');
+    expect(res.body.rejected[2].reason).toContain('do-not-call');
+    expect(res.body.rejected[3].reason).toContain('email');
+    expect(res.body.rejected[4].reason).toContain('cells');
+
+    const updated = await http.get(`/api/v1/customers/${known.id}`).set(t.auth).expect(200);
+    expect(updated.body).toMatchObject({
+      firstName: 'Maya',
+      lastName: 'Lind',
+      email: 'maya@example.com',
+    });
+    const recipients = (
+      await http.get(`/api/v1/campaigns/${campaign.id}/recipients`).set(t.auth).expect(200)
+    ).body.data as RecipientView[];
+    expect(recipients.map((r) => r.variables.plan).sort()).toEqual(['gold', 'silver']);
+
+    const noPhone = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients/import`)
+      .set(t.auth)
+      .send({ csv: 'name\nMaya' });
+    expect(noPhone.status).toBe(400);
+    expect(noPhone.body.details[0].field).toBe('csv');
+  });
+
   it('keeps campaigns and recipients within their tenant', async () => {
     const a = await registerTenant(app, 'A');
     const b = await registerTenant(app, 'B');

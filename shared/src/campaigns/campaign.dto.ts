@@ -195,3 +195,17 @@ export class RecipientListQueryDto extends PageQueryDto {
   })
   status?: RecipientStatus[];
 }
+
+/** The most rows one CSV import may hold. */
+export const CSV_IMPORT_MAX_ROWS = 5_000;
+
+/**
+ * A CSV file's text. Columns: `phone` (required), `first_name`, `last_name`, `email`,
+ * `timezone`, `tags` (separated by `;`); any other column becomes a per-recipient variable.
+ */
+export class ImportRecipientsDto {
+  @IsString()
+  @IsNotEmpty({ message: 'csv must hold a header row and at least one row' })
+  @MaxLength(900_000)
+  csv!: string;
+}

@@ -53,3 +53,13 @@ export interface CampaignStats {
   bookingsCreated: number;
   revenueCents: number;
 }
+
+/** What became of each row of a CSV import. */
+export interface ImportRecipientsResult {
+  rows: number;
+  createdCustomers: number;
+  updatedCustomers: number;
+  added: number;
+  skipped: number;
+  rejected: { row: number; phone: string | null; reason: string }[];
+}

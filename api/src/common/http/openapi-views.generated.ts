@@ -32,6 +32,7 @@ export type ViewName =
   | 'DashboardTimeseries'
   | 'ErrorBody'
   | 'FieldError'
+  | 'ImportRecipientsResult'
   | 'MeResponse'
   | 'MemberView'
   | 'NamedContact'
@@ -1439,6 +1440,60 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "One problem with one input field; `field` is a dotted path such as `limits.callsPerSecond`."
+  },
+  "ImportRecipientsResult": {
+    "type": "object",
+    "properties": {
+      "rows": {
+        "type": "number"
+      },
+      "createdCustomers": {
+        "type": "number"
+      },
+      "updatedCustomers": {
+        "type": "number"
+      },
+      "added": {
+        "type": "number"
+      },
+      "skipped": {
+        "type": "number"
+      },
+      "rejected": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "row": {
+              "type": "number"
+            },
+            "phone": {
+              "nullable": true,
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "row",
+            "phone",
+            "reason"
+          ],
+          "additionalProperties": false
+        }
+      }
+    },
+    "required": [
+      "rows",
+      "createdCustomers",
+      "updatedCustomers",
+      "added",
+      "skipped",
+      "rejected"
+    ],
+    "additionalProperties": false,
+    "description": "What became of each row of a CSV import."
   },
   "MeResponse": {
     "type": "object",

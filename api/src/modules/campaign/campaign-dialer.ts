@@ -8,6 +8,7 @@ import {
   DEFAULT_CALLING_WINDOW,
   isFinalCallStatus,
   RecipientStatus,
+  toE164,
 } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';

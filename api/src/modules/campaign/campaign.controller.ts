@@ -21,6 +21,8 @@ import {
   CampaignStatus,
   CampaignView,
   CreateCampaignDto,
+  ImportRecipientsDto,
+  ImportRecipientsResult,
   Page,
   RecipientListQueryDto,
   RecipientView,
@@ -34,6 +36,7 @@ import { TenantScopedController } from '../../common/http/tenant-controller.deco
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { CampaignService } from './campaign.service';
+import { RecipientImport } from './recipient-import';
 
 const LIVE_INTERVAL_MS = 1_000;
 
@@ -44,6 +47,7 @@ export class CampaignController {
     private readonly campaigns: CampaignService,
     private readonly db: TenantDb,
     private readonly context: TenantContext,
+    private readonly importer: RecipientImport,
   ) {}
 
   @Get()
@@ -108,6 +112,23 @@ export class CampaignController {
     @Body() dto: AddRecipientsDto,
   ): Promise<AddRecipientsResult> {
     return this.campaigns.addRecipients(id, dto);
+  }
+
+  @Post(':id/recipients/import')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Import a CSV audience: customers created or updated by phone and added, extra columns as variables, a report per rejected row',
+  })
+  @ApiBodyDto(ImportRecipientsDto)
+  @ApiOk('ImportRecipientsResult')
+  @ApiErrors(409)
+  importRecipients(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ImportRecipientsDto,
+  ): Promise<ImportRecipientsResult> {
+    return this.importer.import(id, dto.csv);
   }
 
   @Get(':id/recipients')

@@ -12,6 +12,7 @@ import { CampaignController, CustomerCampaignController } from './campaign.contr
 import { CampaignDialer } from './campaign-dialer';
 import { CampaignProcessor } from './campaign.processor';
 import { CampaignService } from './campaign.service';
+import { RecipientImport } from './recipient-import';
 
 @Module({})
 export class CampaignModule implements OnModuleInit {
@@ -31,7 +32,12 @@ export class CampaignModule implements OnModuleInit {
         TelephonyModule.register(config, options),
       ],
       controllers: [CampaignController, CustomerCampaignController],
-      providers: [CampaignService, CampaignDialer, ...(options.worker ? [CampaignProcessor] : [])],
+      providers: [
+        CampaignService,
+        CampaignDialer,
+        RecipientImport,
+        ...(options.worker ? [CampaignProcessor] : []),
+      ],
       exports: [CampaignService],
     };
   }
