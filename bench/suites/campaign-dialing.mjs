@@ -3,6 +3,7 @@
 // the most calls held at once against its concurrency, and the API process's CPU per call.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { startApp } from '../lib/app.mjs';

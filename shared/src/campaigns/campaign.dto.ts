@@ -56,11 +56,12 @@ export class CreateCampaignDto {
   @IsISO8601(ISO_WITH_OFFSET, { message: 'scheduledAt must be an ISO-8601 date and time' })
   scheduledAt?: string | null;
 
-  /** In each recipient's local time; the tenant's window when absent. */
+  /** In each recipient's local time; the tenant's window when absent (or null). */
   @IsOptional()
   @ValidateNested()
   @Type(() => CallingWindowDto)
-  callingWindow?: CallingWindowDto | null;
+  // Typed without `| null` so the reflected type (and the documented schema) is the class.
+  callingWindow?: CallingWindowDto;
 
   @IsOmittable()
   @IsInt()
@@ -112,10 +113,11 @@ export class UpdateCampaignDto {
   @IsISO8601(ISO_WITH_OFFSET, { message: 'scheduledAt must be an ISO-8601 date and time' })
   scheduledAt?: string | null;
 
+  /** null: back to the tenant's window. */
   @IsOptional()
   @ValidateNested()
   @Type(() => CallingWindowDto)
-  callingWindow?: CallingWindowDto | null;
+  callingWindow?: CallingWindowDto;
 
   @IsOmittable()
   @IsInt()

@@ -5,6 +5,7 @@ import {
   IconLayoutDashboard,
   IconPhone,
   IconSettings,
+  IconSpeakerphone,
   IconTicket,
   IconUsers,
 } from '@tabler/icons-react';
@@ -29,6 +30,7 @@ export const NAV_ITEMS: readonly NavSection[] = [
   { label: 'Tickets', icon: IconTicket, to: '/tickets' },
   { label: 'Bookings', icon: IconCalendarEvent, to: '/bookings' },
   { label: 'Calls', icon: IconPhone, to: '/calls' },
+  { label: 'Campaigns', icon: IconSpeakerphone, to: '/campaigns' },
   {
     label: 'Voice',
     icon: IconHeadset,

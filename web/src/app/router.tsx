@@ -52,6 +52,12 @@ export const routes: RouteObject[] = [
               { path: 'bookings/:bookingId', ...page(() => import('./routes/bookings/booking')) },
               { path: 'calls', ...page(() => import('./routes/calls/list')) },
               { path: 'calls/:callId', ...page(() => import('./routes/calls/call')) },
+              { path: 'campaigns', ...page(() => import('./routes/campaigns/list')) },
+              { path: 'campaigns/new', ...page(() => import('./routes/campaigns/new')) },
+              {
+                path: 'campaigns/:campaignId',
+                ...page(() => import('./routes/campaigns/campaign')),
+              },
               {
                 path: 'voice',
                 ErrorBoundary: RouteErrorBoundary,

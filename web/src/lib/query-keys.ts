@@ -15,4 +15,5 @@ export const queryRoots = {
   apiKeys: (tenantId: string) => [tenantId, 'apiKeys'] as const,
   auditLog: (tenantId: string) => [tenantId, 'auditLog'] as const,
   calls: (tenantId: string) => [tenantId, 'calls'] as const,
+  campaigns: (tenantId: string) => [tenantId, 'campaigns'] as const,
 };

@@ -147,6 +147,10 @@ export class CampaignDialer implements OnModuleInit {
         );
         continue;
       }
+      if (toE164(customer.phone, 'US') !== customer.phone) {
+        await this.settle(recipient, RecipientStatus.Skipped, 'invalid_phone');
+        continue;
+      }
       const opens = nextCallableAt(now, window, recipient.timezone);
       if (opens > now) {
         await this.db

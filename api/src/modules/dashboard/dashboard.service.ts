@@ -118,7 +118,7 @@ export class DashboardService {
       bookings: { total: sum(bookings), byStatus: bookings },
       revenue,
       callToBookingConversion: ratio(callBookings, answered),
-      runningCampaigns: 0,
+      runningCampaigns: await this.runningCampaigns(),
     };
   }
 
@@ -156,6 +156,15 @@ export class DashboardService {
       ...(currency ? { currency } : {}),
       points: rows.map((r) => ({ at: new Date(r.at).toISOString(), value: Number(r.value) })),
     };
+  }
+
+  /** Campaigns dialing now (a handful of rows per tenant: counted directly). */
+  private async runningCampaigns(): Promise<number> {
+    const [row]: { n: number }[] = await this.db.manager.query(
+      `SELECT count(*)::int AS n FROM campaigns WHERE tenant_id = $1 AND status = 'running'`,
+      [this.context.tenantId],
+    );
+    return row.n;
   }
 
   /** The currency with the most revenue in the range (tenants mostly sell in one). */

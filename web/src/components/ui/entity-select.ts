@@ -14,7 +14,8 @@ export interface EntityOption {
 export interface EntitySelectProps {
   label: string;
   value: string | null;
-  onChange: (value: string | null) => void;
+  /** `option` carries the picked record's label, for pickers that list what was picked. */
+  onChange: (value: string | null, option?: EntityOption | null) => void;
   onBlur?: () => void;
   error?: ReactNode;
   description?: ReactNode;

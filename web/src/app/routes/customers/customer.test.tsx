@@ -2,6 +2,7 @@ import { CallOutcome, CallStatus, type TicketView } from '@navaia/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeCall } from '../../../features/calls/components/call-test-data';
+import { makeCampaign } from '../../../features/campaigns/components/campaign-test-data';
 import { makeBooking, makeCustomer, makeTicket } from '../../../testing/factories';
 import {
   makeTenant,
@@ -141,5 +142,24 @@ describe('customer page', () => {
     expect(row).toHaveTextContent('Busy');
     expect(row).toHaveTextContent('+1 415 555 0123');
     expect(calls).toHaveLength(1);
+  });
+
+  it('lists the campaigns the customer is in on the Campaigns tab', async () => {
+    const { user } = setUp('viewer', ({ method, path }) =>
+      method === 'GET' && path === `/customers/${ADA.id}/campaigns`
+        ? {
+            body: {
+              data: [makeCampaign({ name: 'Spring check-ups', progress: { total: 4, done: 1 } })],
+              nextCursor: null,
+            },
+          }
+        : { status: 404 },
+    );
+
+    await user.click(await screen.findByRole('tab', { name: 'Campaigns' }));
+
+    const row = await screen.findByTestId('campaign-row');
+    expect(row).toHaveTextContent('Spring check-ups');
+    expect(row).toHaveTextContent('1/4 · 25%');
   });
 });

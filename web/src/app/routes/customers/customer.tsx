@@ -1,10 +1,11 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconCalendarEvent, IconPhone, IconTicket } from '@tabler/icons-react';
+import { IconCalendarEvent, IconPhone, IconSpeakerphone, IconTicket } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState, LoadingState, NotFoundState } from '../../../components/ui/query-states';
 import { CustomerBookings } from '../../../features/bookings/components/customer-bookings';
 import { CallButton } from '../../../features/calls/components/call-button';
 import { CustomerCalls } from '../../../features/calls/components/customer-calls';
+import { CustomerCampaigns } from '../../../features/campaigns/components/customer-campaigns';
 import { useCustomer } from '../../../features/customers/api/get-customer';
 import { CustomerProfile } from '../../../features/customers/components/customer-profile';
 import { CustomerSelect } from '../../../features/customers/components/customer-select';
@@ -17,7 +18,10 @@ export default function CustomerRoute() {
   const [params, setParams] = useSearchParams();
   const customer = useCustomer(customerId);
   const requested = params.get('tab');
-  const tab = requested === 'bookings' || requested === 'calls' ? requested : 'tickets';
+  const tab =
+    requested === 'bookings' || requested === 'calls' || requested === 'campaigns'
+      ? requested
+      : 'tickets';
   usePageTitle(customer.data?.displayName ?? 'Customer');
 
   if (customer.isPending) return <LoadingState label="Loading the customer" />;
@@ -61,6 +65,9 @@ export default function CustomerRoute() {
           <Tabs.Tab value="calls" leftSection={<IconPhone size={16} />}>
             Calls
           </Tabs.Tab>
+          <Tabs.Tab value="campaigns" leftSection={<IconSpeakerphone size={16} />}>
+            Campaigns
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="tickets" pt="md">
           <CustomerTickets customer={who} CustomerSelect={CustomerSelect} />
@@ -70,6 +77,9 @@ export default function CustomerRoute() {
         </Tabs.Panel>
         <Tabs.Panel value="calls" pt="md">
           <CustomerCalls customer={who} />
+        </Tabs.Panel>
+        <Tabs.Panel value="campaigns" pt="md">
+          <CustomerCampaigns customer={who} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

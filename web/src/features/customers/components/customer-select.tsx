@@ -56,8 +56,9 @@ export function CustomerSelect({
       onSearchChange={setSearch}
       onBlur={onBlur}
       onChange={(id, option) => {
-        setPicked(id ? { id, label: option.label } : null);
-        onChange(id);
+        const next = id ? { id, label: option.label } : null;
+        setPicked(next);
+        onChange(id, next);
       }}
       error={error}
       nothingFoundMessage={customers.isFetching ? 'Searching…' : 'No customer matches'}

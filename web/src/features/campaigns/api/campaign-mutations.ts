@@ -1,0 +1,85 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  AddRecipientsDto,
+  AddRecipientsResult,
+  CampaignView,
+  CreateCampaignDto,
+} from '@navaia/shared';
+import { api } from '../../../lib/api-client';
+import { useTenantId } from '../../../lib/auth-store';
+import { campaignsQueryKey } from './get-campaigns';
+
+export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel';
+
+const campaignPath = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
+
+export function createCampaign(body: CreateCampaignDto): Promise<CampaignView> {
+  return api.post<CampaignView>('/campaigns', body);
+}
+
+export function addRecipients(id: string, body: AddRecipientsDto): Promise<AddRecipientsResult> {
+  return api.post<AddRecipientsResult>(`${campaignPath(id)}/recipients`, body);
+}
+
+export function moveCampaign(id: string, action: CampaignAction): Promise<CampaignView> {
+  return api.post<CampaignView>(`${campaignPath(id)}/${action}`);
+}
+
+function useInvalidateCampaigns() {
+  const queryClient = useQueryClient();
+  const tenantId = useTenantId();
+  return () => queryClient.invalidateQueries({ queryKey: campaignsQueryKey(tenantId) });
+}
+
+export interface LaunchInput {
+  campaign: CreateCampaignDto;
+  audience: AddRecipientsDto;
+  start: boolean;
+}
+
+export interface LaunchResult {
+  campaign: CampaignView;
+  recipients: AddRecipientsResult;
+}
+
+/**
+ * Creates the campaign, adds its audience and, when asked, starts it. A step that fails after
+ * the campaign exists says so, so the caller can send people to the draft rather than create a
+ * second one.
+ */
+export class LaunchError extends Error {
+  constructor(
+    readonly campaign: CampaignView,
+    readonly recipients: AddRecipientsResult | null,
+    readonly failure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : 'The campaign was saved as a draft.');
+    this.name = 'LaunchError';
+  }
+}
+
+export function useLaunchCampaign() {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: async ({ campaign, audience, start }: LaunchInput): Promise<LaunchResult> => {
+      let created = await createCampaign(campaign);
+      let recipients: AddRecipientsResult | null = null;
+      try {
+        recipients = await addRecipients(created.id, audience);
+        if (start) created = await moveCampaign(created.id, 'start');
+      } catch (error) {
+        throw new LaunchError(created, recipients, error);
+      }
+      return { campaign: created, recipients };
+    },
+    onSettled: () => invalidate(),
+  });
+}
+
+export function useMoveCampaign(id: string) {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (action: CampaignAction) => moveCampaign(id, action),
+    onSettled: () => invalidate(),
+  });
+}
