@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { CampaignStats, CampaignView, CustomerView, RecipientView } from '@navaia/shared';
 import { AppRole } from '../src/config/config';
+import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
@@ -502,5 +503,127 @@ describe('campaign progress stream', () => {
 
     const other = await registerTenant(app);
     await http.get(`/api/v1/campaigns/${campaign.id}/events`).set(other.auth).expect(404);
+  });
+});
+
+describe('campaign safety', () => {
+  it('pauses a campaign by itself when most of its calls fail, and says why', async () => {
+    const app = await simulatorApp({ answered: 0, voicemail: 0, no_answer: 0, busy: 0, failed: 1 });
+    try {
+      const http = request(app.getHttpServer());
+      const t = await registerTenant(app);
+      await http
+        .patch('/api/v1/tenant')
+        .set(t.auth)
+        .send({ limits: { callsPerSecond: 20, maxConcurrentCalls: 11, dailyCallCap: 100 } })
+        .expect(200);
+      const campaign = (
+        await http
+          .post('/api/v1/campaigns')
+          .set(t.auth)
+          .send({
+            name: 'Dead list',
+            purpose: 'support',
+            callingWindow: ALWAYS_OPEN,
+            maxAttempts: 1,
+            maxConcurrentCalls: 10,
+          })
+          .expect(201)
+      ).body as CampaignView;
+      const audience = await Promise.all(Array.from({ length: 20 }, () => createCustomer(app, t)));
+      await http
+        .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+        .set(t.auth)
+        .send({ customerIds: audience.map((c) => c.id) })
+        .expect(200);
+      await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+      const paused = await eventually(
+        () =>
+          http
+            .get(`/api/v1/campaigns/${campaign.id}`)
+            .set(t.auth)
+            .then((r) => r.body as CampaignView),
+        (c) => c.status === 'paused',
+        30_000,
+      );
+      expect(paused.pausedReason).toMatch(/Paused automatically: \d+ of the last \d+ calls failed/);
+      expect(paused.progress.done).toBeLessThan(20);
+    } finally {
+      await stopApp(app);
+    }
+  });
+
+  it('a worker stopped mid-campaign: after the restart nobody is called twice and nobody is skipped', async () => {
+    const outcomes = { answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 };
+    let app = await simulatorApp(outcomes);
+    let http = request(app.getHttpServer());
+    const t = await registerTenant(app);
+    await http
+      .patch('/api/v1/tenant')
+      .set(t.auth)
+      .send({ limits: { callsPerSecond: 2, maxConcurrentCalls: 3, dailyCallCap: 100 } })
+      .expect(200);
+    const campaign = (
+      await http
+        .post('/api/v1/campaigns')
+        .set(t.auth)
+        .send({
+          name: 'Restart',
+          purpose: 'support',
+          callingWindow: ALWAYS_OPEN,
+          maxAttempts: 1,
+          maxConcurrentCalls: 2,
+        })
+        .expect(201)
+    ).body as CampaignView;
+    const audience = await Promise.all(Array.from({ length: 8 }, () => createCustomer(app, t)));
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: audience.map((c) => c.id) })
+      .expect(200);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    await eventually(
+      () =>
+        http
+          .get(`/api/v1/campaigns/${campaign.id}`)
+          .set(t.auth)
+          .then((r) => r.body as CampaignView),
+      (c) => c.progress.done >= 2,
+      30_000,
+    );
+    // The process goes away with calls in flight; its simulated calls die with it.
+    await app.close();
+
+    app = await simulatorApp(outcomes);
+    http = request(app.getHttpServer());
+    try {
+      // Calls that died with the process are settled by the reconciler (aged here).
+      const settle = async () => {
+        await queryAsOwner(
+          `UPDATE calls SET updated_at = now() - interval '3 hours'
+            WHERE campaign_id = $1 AND status IN ('initiated', 'ringing', 'in_progress')`,
+          [campaign.id],
+        );
+        await app.get(CallReconciler).reconcileAll();
+        return http
+          .get(`/api/v1/campaigns/${campaign.id}`)
+          .set(t.auth)
+          .then((r) => r.body as CampaignView);
+      };
+      const done = await eventually(settle, (c) => c.status === 'completed', 60_000);
+      expect(done.progress).toEqual({ total: 8, done: 8 });
+      const perCustomer = await queryAsOwner<{ customer_id: string; n: number }>(
+        `SELECT c.customer_id, count(a.id)::int AS n FROM campaign_recipients r
+           LEFT JOIN calls c ON c.campaign_id = r.campaign_id AND c.customer_id = r.customer_id
+           LEFT JOIN call_attempts a ON a.call_id = c.id
+          WHERE r.campaign_id = $1 GROUP BY 1`,
+        [campaign.id],
+      );
+      expect(perCustomer).toHaveLength(8);
+      expect(perCustomer.every((row) => row.n === 1)).toBe(true);
+    } finally {
+      await stopApp(app);
+    }
   });
 });

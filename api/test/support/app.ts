@@ -8,6 +8,13 @@ import { createHttpApp } from '../../src/common/http/http-app';
 import { AppRole, loadConfig } from '../../src/config/config';
 import { DATABASE_URL_VAR, REDIS_URL } from './env';
 
+/**
+ * Queues of this test file only: jest loads this module afresh for every file, so a worker
+ * started by one file never takes jobs another file's apps left behind (calls queued by an
+ * HTTP-only app, say), while the apps of one file share their queues.
+ */
+const QUEUE_PREFIX = `navaia-test-${process.pid}-${randomUUID().slice(0, 8)}`;
+
 export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
   const databaseUrl = process.env[DATABASE_URL_VAR];
   if (!databaseUrl) throw new Error('The e2e global setup did not create a database');
@@ -23,7 +30,7 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     ...config,
     databaseUrl,
     role: AppRole.Http,
-    queuePrefix: `navaia-test-${process.pid}`,
+    queuePrefix: QUEUE_PREFIX,
     // Suites run side by side on one database, and a relay claims due deliveries of every
     // tenant: only the suite about outgoing webhooks runs one, so no other process (with
     // other settings) attempts its deliveries.

@@ -4,6 +4,7 @@ import type {
   AddRecipientsResult,
   CampaignView,
   CreateCampaignDto,
+  ImportRecipientsResult,
 } from '@navaia/shared';
 import { api } from '../../../lib/api-client';
 import { useTenantId } from '../../../lib/auth-store';
@@ -81,5 +82,18 @@ export function useMoveCampaign(id: string) {
   return useMutation({
     mutationFn: (action: CampaignAction) => moveCampaign(id, action),
     onSettled: () => invalidate(),
+  });
+}
+
+export function importRecipients(id: string, csv: string): Promise<ImportRecipientsResult> {
+  return api.post<ImportRecipientsResult>(`${campaignPath(id)}/recipients/import`, { csv });
+}
+
+/** A CSV audience: customers created or updated by phone, a report of the rows refused. */
+export function useImportRecipients(id: string) {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (csv: string) => importRecipients(id, csv),
+    onSuccess: () => invalidate(),
   });
 }

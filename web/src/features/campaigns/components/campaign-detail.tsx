@@ -8,6 +8,7 @@ import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatInZone } from '../../../lib/tenant-time';
 import { useHasRole } from '../../../lib/use-has-role';
 import { CampaignActions } from './campaign-actions';
+import { CsvImportButton } from './csv-import';
 import { CampaignStatusBadge, describeWindow, PURPOSE_LABELS } from './campaign-labels';
 import { CampaignRecipients } from './campaign-recipients';
 import { CampaignStatsPanel } from './campaign-stats';
@@ -48,7 +49,14 @@ export function CampaignDetail({ campaign }: { campaign: CampaignView }) {
           {campaign.pausedReason}
         </Alert>
       )}
-      {canManage && <CampaignActions campaign={campaign} />}
+      {canManage && (
+        <Group gap="sm">
+          <CampaignActions campaign={campaign} />
+          {campaign.status !== 'completed' && campaign.status !== 'cancelled' && (
+            <CsvImportButton campaign={campaign} />
+          )}
+        </Group>
+      )}
       <CampaignStatsPanel campaign={campaign} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section label="Settings" title="Settings">
