@@ -91,7 +91,7 @@ export async function run({ database }) {
       target: '',
     });
     t = performance.now();
-    await api(base, 'POST', `/api/v1/campaigns/${campaign.id}/start`, undefined, token);
+    await api(base, 'POST', `/api/v1/campaigns/${campaign.id}/start`, {}, token);
     const fanOut = (performance.now() - t) / 1000;
     rows.push({
       bench: name,
@@ -129,7 +129,7 @@ export async function run({ database }) {
     }
     const windowEnd = new Date();
     const cpuAfter = cpuSeconds(app.pid);
-    await api(base, 'POST', `/api/v1/campaigns/${campaign.id}/cancel`, undefined, token);
+    await api(base, 'POST', `/api/v1/campaigns/${campaign.id}/cancel`, {}, token);
     const {
       rows: [span],
     } = await db.query(
