@@ -356,6 +356,83 @@ describe('campaigns', () => {
     expect(noPhone.body.details[0].field).toBe('csv');
   });
 
+  it('checks a CSV audience without writing, with the report the real import then gives', async () => {
+    const t = await registerTenant(app);
+    const other = await registerTenant(app, 'Other');
+    const [known] = await customers(t, 1, { firstName: 'Old' });
+    const [same] = await customers(t, 1, { firstName: 'Same' });
+    const [dnc] = await customers(t, 1, { doNotCall: true });
+    // A customer of another tenant is a stranger here: the row creates a customer.
+    const [foreign] = await customers(other, 1, { firstName: 'Theirs' });
+    const csv = [
+      'phone,first_name,plan',
+      `${known.phone},Maya,gold`,
+      `${same.phone},Same,silver`,
+      `${foreign.phone},Ola,`,
+      '"+1 415 555 1999","Lind, Maya",',
+      'not a phone,Bad,',
+      `${known.phone},Again,`,
+      `${dnc.phone},Nope,`,
+      '+14155551998,Too,Many,cells',
+    ].join('\n');
+    const counts = async () => {
+      const [row] = await queryAsOwner<{
+        customers: number;
+        recipients: number;
+        campaigns: number;
+        audit: number;
+      }>(
+        `SELECT (SELECT count(*)::int FROM customers WHERE tenant_id = $1) AS customers,
+                (SELECT count(*)::int FROM campaign_recipients WHERE tenant_id = $1) AS recipients,
+                (SELECT count(*)::int FROM campaigns WHERE tenant_id = $1) AS campaigns,
+                (SELECT count(*)::int FROM audit_log WHERE tenant_id = $1) AS audit`,
+        [t.tenant.id],
+      );
+      return row;
+    };
+    const before = await counts();
+    const checked = await http
+      .post('/api/v1/campaigns/recipients/check')
+      .set(t.auth)
+      .send({ csv })
+      .expect(200);
+    expect(await counts()).toEqual(before);
+    expect(checked.body).toMatchObject({
+      rows: 8,
+      createdCustomers: 2,
+      updatedCustomers: 2,
+      added: 4,
+      skipped: 1,
+    });
+    expect(checked.body.rejected.map((r: { row: number }) => r.row)).toEqual([6, 7, 8, 9]);
+    expect(checked.body.rejected[0]).toMatchObject({ phone: 'not a phone' });
+
+    const campaign = await create(t);
+    const imported = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients/import`)
+      .set(t.auth)
+      .send({ csv })
+      .expect(200);
+    expect(imported.body).toEqual(checked.body);
+    const theirs = await http.get(`/api/v1/customers/${foreign.id}`).set(other.auth).expect(200);
+    expect(theirs.body.firstName).toBe('Theirs');
+
+    const agent = await addMember(app, t, 'agent');
+    await http.post('/api/v1/campaigns/recipients/check').set(agent.auth).send({ csv }).expect(403);
+    for (const body of [{}, { csv: '' }, { csv: 42 }, { csv: 'name\nMaya' }]) {
+      const bad = await http.post('/api/v1/campaigns/recipients/check').set(t.auth).send(body);
+      expect({ body, status: bad.status }).toEqual({ body, status: 400 });
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('csv');
+    }
+    expect(await counts()).toEqual({
+      ...before,
+      customers: before.customers + 2,
+      recipients: before.recipients + 4,
+      campaigns: before.campaigns + 1,
+      audit: expect.any(Number),
+    });
+  });
+
   it('keeps campaigns and recipients within their tenant', async () => {
     const a = await registerTenant(app, 'A');
     const b = await registerTenant(app, 'B');

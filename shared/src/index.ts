@@ -15,6 +15,7 @@ export * from './tenant/tenant.dto';
 export * from './users/users.dto';
 export * from './common/status-machine';
 export * from './common/list-filters';
+export * from './common/csv';
 export * from './customers/display-name';
 export * from './customers/phone';
 export * from './customers/customer.dto';

@@ -67,6 +67,20 @@ export class CampaignController {
     return this.campaigns.create(dto);
   }
 
+  // Declared before the `:id` routes; a static segment wins over a parameter anyway.
+  @Post('recipients/check')
+  @MinRole(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Check a CSV audience without writing anything: the report an import into a new campaign would give (rows added, customers created or updated, rejected rows and why)',
+  })
+  @ApiBodyDto(ImportRecipientsDto)
+  @ApiOk('ImportRecipientsResult')
+  checkRecipients(@Body() dto: ImportRecipientsDto): Promise<ImportRecipientsResult> {
+    return this.importer.check(dto.csv);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'One campaign with its progress' })
   @ApiOk('CampaignView')

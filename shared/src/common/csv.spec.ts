@@ -17,4 +17,15 @@ describe('CSV', () => {
       ['1', '2'],
     ]);
   });
+
+  it('keeps quotes inside an unquoted cell, and a quote left open runs to the end', () => {
+    expect(parseCsv('a,b"c\n"open,\nstill')).toEqual([
+      ['a', 'b"c'],
+      ['open,\nstill'],
+    ]);
+  });
+
+  it('drops blank lines, also ones made only of spaces', () => {
+    expect(parseCsv('a\n  \n\nb\n')).toEqual([['a'], ['b']]);
+  });
 });
