@@ -19,10 +19,7 @@ describe('CSV', () => {
   });
 
   it('keeps quotes inside an unquoted cell, and a quote left open runs to the end', () => {
-    expect(parseCsv('a,b"c\n"open,\nstill')).toEqual([
-      ['a', 'b"c'],
-      ['open,\nstill'],
-    ]);
+    expect(parseCsv('a,b"c\n"open,\nstill')).toEqual([['a', 'b"c'], ['open,\nstill']]);
   });
 
   it('drops blank lines, also ones made only of spaces', () => {
