@@ -34,13 +34,17 @@ function useInvalidateCampaigns() {
 
 export interface LaunchInput {
   campaign: CreateCampaignDto;
-  audience: AddRecipientsDto;
+  /** Customers chosen by id or filter, or null. */
+  audience: AddRecipientsDto | null;
+  /** A CSV file's text to import, or null. */
+  csv: string | null;
   start: boolean;
 }
 
 export interface LaunchResult {
   campaign: CampaignView;
-  recipients: AddRecipientsResult;
+  recipients: AddRecipientsResult | null;
+  imported: ImportRecipientsResult | null;
 }
 
 /**
@@ -53,6 +57,7 @@ export class LaunchError extends Error {
     readonly campaign: CampaignView,
     readonly recipients: AddRecipientsResult | null,
     readonly failure: unknown,
+    readonly imported: ImportRecipientsResult | null = null,
   ) {
     super(failure instanceof Error ? failure.message : 'The campaign was saved as a draft.');
     this.name = 'LaunchError';
@@ -62,16 +67,18 @@ export class LaunchError extends Error {
 export function useLaunchCampaign() {
   const invalidate = useInvalidateCampaigns();
   return useMutation({
-    mutationFn: async ({ campaign, audience, start }: LaunchInput): Promise<LaunchResult> => {
+    mutationFn: async ({ campaign, audience, csv, start }: LaunchInput): Promise<LaunchResult> => {
       let created = await createCampaign(campaign);
       let recipients: AddRecipientsResult | null = null;
+      let imported: ImportRecipientsResult | null = null;
       try {
-        recipients = await addRecipients(created.id, audience);
+        if (audience) recipients = await addRecipients(created.id, audience);
+        if (csv !== null) imported = await importRecipients(created.id, csv);
         if (start) created = await moveCampaign(created.id, 'start');
       } catch (error) {
-        throw new LaunchError(created, recipients, error);
+        throw new LaunchError(created, recipients, error, imported);
       }
-      return { campaign: created, recipients };
+      return { campaign: created, recipients, imported };
     },
     onSettled: () => invalidate(),
   });
@@ -96,4 +103,13 @@ export function useImportRecipients(id: string) {
     mutationFn: (csv: string) => importRecipients(id, csv),
     onSuccess: () => invalidate(),
   });
+}
+
+export function checkRecipients(csv: string): Promise<ImportRecipientsResult> {
+  return api.post<ImportRecipientsResult>('/campaigns/recipients/check', { csv });
+}
+
+/** What importing a CSV file would do, before any campaign exists; nothing is written. */
+export function useCheckRecipients() {
+  return useMutation({ mutationFn: checkRecipients });
 }

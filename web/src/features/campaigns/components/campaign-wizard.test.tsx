@@ -1,5 +1,6 @@
 import { CampaignStatus } from '@navaia/shared';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { makeCustomer } from '../../../testing/factories';
 import {
@@ -44,9 +45,13 @@ function setUp(override?: (request: Parameters<Handler>[0]) => MockResponse | un
   return {
     fetchMock,
     bodies,
-    ...renderWithProviders(<CampaignWizard CustomerSelect={CustomerSelect} />, {
-      route: '/campaigns/new',
-    }),
+    ...renderWithProviders(
+      <Routes>
+        <Route path="/campaigns/new" element={<CampaignWizard CustomerSelect={CustomerSelect} />} />
+        <Route path="/campaigns/:id" element={<p>The campaign page</p>} />
+      </Routes>,
+      { route: '/campaigns/new' },
+    ),
   };
 }
 
@@ -131,5 +136,117 @@ describe('campaign wizard', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('filter.tag must be shorter');
     expect(bodies[`POST /campaigns/${CREATED.id}/recipients`]).toEqual({ filter: { tag: 'vip' } });
     expect(requestsOf(fetchMock)).not.toContain(`POST /campaigns/${CREATED.id}/start`);
+  });
+
+  describe('with a CSV audience', () => {
+    // A quoted cell holds a comma and a line break: the preview must keep it one cell.
+    const CSV =
+      'phone,first_name,note\n+14155550123,Maya,"Lind, Maya\nsecond line"\nnot a phone,Bad,\n+14155550124,Ola,\n';
+    const CHECK = {
+      rows: 3,
+      createdCustomers: 1,
+      updatedCustomers: 1,
+      added: 2,
+      skipped: 0,
+      rejected: [{ row: 3, phone: 'not a phone', reason: 'phone is not a valid number for US' }],
+    };
+    const IMPORTED = { ...CHECK, createdCustomers: 2, updatedCustomers: 0 };
+
+    async function chooseCsv(user: ReturnType<typeof setUp>['user']) {
+      await user.type(screen.getByRole('textbox', { name: /Name/ }), 'From a file');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(screen.getByRole('radio', { name: 'CSV upload' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText('Choose a CSV file')).toBeVisible();
+      const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+      await user.upload(input, new File([CSV], 'audience.csv', { type: 'text/csv' }));
+    }
+
+    it('previews and checks the file, then creates the campaign, imports it and starts it', async () => {
+      const { user, fetchMock, bodies } = setUp(({ method, path }) => {
+        if (method === 'POST' && path === '/campaigns/recipients/check') return { body: CHECK };
+        if (method === 'POST' && path === `/campaigns/${CREATED.id}/recipients/import`)
+          return { body: IMPORTED };
+        return undefined;
+      });
+      await chooseCsv(user);
+
+      const preview = await screen.findByRole('table', { name: 'Preview' });
+      expect(within(preview).getAllByRole('row')).toHaveLength(4);
+      expect(within(preview).getByText(/^Lind, Maya\s+second line$/)).toBeVisible();
+      const report = await screen.findByTestId('check-report');
+      expect(report).toHaveTextContent(
+        '3 rows: 2 would be added, 1 new customers, 1 updated, 0 not callable.',
+      );
+      const rejected = within(report).getByRole('table', { name: 'Rejected rows' });
+      expect(within(rejected).getByText('not a phone')).toBeVisible();
+      expect(within(rejected).getByText('phone is not a valid number for US')).toBeVisible();
+      expect(bodies['POST /campaigns/recipients/check']).toEqual({ csv: CSV });
+      // Checking wrote nothing: no campaign yet.
+      expect(requestsOf(fetchMock)).not.toContain('POST /campaigns');
+
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(screen.getByRole('region', { name: 'Review' })).toHaveTextContent(
+        'audience.csv: 2 of 3 rows would be added (1 new customers, 1 updated), 1 rejected',
+      );
+      await user.click(screen.getByRole('button', { name: 'Start now' }));
+
+      expect(await screen.findByText('The campaign page')).toBeVisible();
+      expect(
+        await screen.findByText(
+          'Started: 2 of 3 rows added (2 new customers, 0 updated); 1 rejected.',
+        ),
+      ).toBeVisible();
+      expect(requestsOf(fetchMock).filter((r) => r.startsWith('POST'))).toEqual([
+        'POST /campaigns/recipients/check',
+        'POST /campaigns',
+        `POST /campaigns/${CREATED.id}/recipients/import`,
+        `POST /campaigns/${CREATED.id}/start`,
+      ]);
+      expect(bodies[`POST /campaigns/${CREATED.id}/recipients/import`]).toEqual({ csv: CSV });
+    });
+
+    it('will not go on with a file the check refuses', async () => {
+      const { user } = setUp(({ method, path }) =>
+        method === 'POST' && path === '/campaigns/recipients/check'
+          ? {
+              status: 400,
+              body: {
+                message: 'The CSV file is not usable: the header row must name a phone column',
+                details: [{ field: 'csv', message: 'the header row must name a phone column' }],
+              },
+            }
+          : undefined,
+      );
+      await chooseCsv(user);
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'the header row must name a phone column',
+      );
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText('This file cannot be imported; choose another')).toBeVisible();
+      expect(screen.queryByRole('button', { name: 'Start now' })).not.toBeInTheDocument();
+    });
+
+    it('says so and lands on the draft when the import fails after the campaign was created', async () => {
+      const { user, fetchMock } = setUp(({ method, path }) => {
+        if (method === 'POST' && path === '/campaigns/recipients/check') return { body: CHECK };
+        if (method === 'POST' && path.endsWith('/recipients/import'))
+          return { status: 503, body: { message: 'The database is not answering' } };
+        return undefined;
+      });
+      await chooseCsv(user);
+      await screen.findByTestId('check-report');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(screen.getByRole('button', { name: 'Start now' }));
+
+      expect(await screen.findByText('The campaign page')).toBeVisible();
+      expect(
+        await screen.findByText('The campaign was saved as a draft, but not everything worked'),
+      ).toBeVisible();
+      expect(screen.getByText('The database is not answering')).toBeVisible();
+      expect(requestsOf(fetchMock)).not.toContain(`POST /campaigns/${CREATED.id}/start`);
+    });
   });
 });

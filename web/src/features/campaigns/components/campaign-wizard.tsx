@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Chip,
+  FileInput,
   Group,
   NumberInput,
   Pill,
@@ -17,26 +18,36 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateTimePicker, TimeInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
 import {
+  CampaignStatus,
   VoicePurpose,
   type AddRecipientsDto,
   type AddRecipientsResult,
   type CreateCampaignDto,
+  type ImportRecipientsResult,
 } from '@navaia/shared';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Fact, Section } from '../../../components/ui/detail-parts';
 import type { EntityOption, EntitySelect } from '../../../components/ui/entity-select';
 import { FormAlert } from '../../../components/ui/form-alert';
+import { notifySuccess } from '../../../components/ui/notify';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { describeError } from '../../../lib/form-errors';
 import { formatInZone, wallClockToIso } from '../../../lib/tenant-time';
-import { LaunchError, useLaunchCampaign, type LaunchResult } from '../api/campaign-mutations';
+import {
+  LaunchError,
+  useCheckRecipients,
+  useLaunchCampaign,
+  type LaunchResult,
+} from '../api/campaign-mutations';
 import { CampaignStatusBadge, describeWindow, PURPOSE_LABELS, WEEKDAYS } from './campaign-labels';
+import { CSV_COLUMNS_HELP, CsvPreview, describeImport, ImportReport } from './csv-report';
 
-type AudienceMode = 'customers' | 'tag' | 'all';
+type AudienceMode = 'customers' | 'tag' | 'all' | 'csv';
 type Limit = number | string;
 
 export interface CampaignDraft {
@@ -48,6 +59,9 @@ export interface CampaignDraft {
   audience: AudienceMode;
   customers: EntityOption[];
   tag: string;
+  csvFile: File | null;
+  /** The chosen file's text, once read. */
+  csvText: string | null;
   /** A wall-clock time in the tenant's zone, from the picker; empty to start when asked. */
   scheduledAt: string | null;
   ownWindow: boolean;
@@ -63,6 +77,7 @@ const AUDIENCE_OPTIONS = [
   { value: 'customers', label: 'Chosen customers' },
   { value: 'tag', label: 'By tag' },
   { value: 'all', label: 'All customers' },
+  { value: 'csv', label: 'CSV upload' },
 ];
 const PURPOSE_OPTIONS = Object.values(VoicePurpose).map((value) => ({
   value,
@@ -95,6 +110,7 @@ function validateStep(step: number, draft: CampaignDraft): Errors {
       errors.customers = 'Pick at least one customer';
     }
     if (draft.audience === 'tag' && !draft.tag.trim()) errors.tag = 'Enter a tag';
+    if (draft.audience === 'csv' && draft.csvText === null) errors.csv = 'Choose a CSV file';
   }
   if (step === 2 && draft.ownWindow) {
     if (!draft.windowStart) errors.windowStart = 'Enter a start time';
@@ -106,11 +122,11 @@ function validateStep(step: number, draft: CampaignDraft): Errors {
 
 const limit = (value: Limit) => (typeof value === 'number' ? value : undefined);
 
-/** The request bodies a draft makes: the campaign, and its audience. */
+/** The request bodies a draft makes: the campaign, and its audience (customers or a CSV file). */
 export function toRequests(
   draft: CampaignDraft,
   zone: string,
-): { campaign: CreateCampaignDto; audience: AddRecipientsDto } {
+): { campaign: CreateCampaignDto; audience: AddRecipientsDto | null; csv: string | null } {
   const campaign: CreateCampaignDto = {
     name: draft.name.trim(),
     purpose: draft.purpose,
@@ -129,13 +145,31 @@ export function toRequests(
     retryDelayMinutes: limit(draft.retryDelayMinutes),
     variables: Object.fromEntries(draft.variables.map(({ key, value }) => [key.trim(), value])),
   };
+  if (draft.audience === 'csv') return { campaign, audience: null, csv: draft.csvText ?? '' };
   const audience: AddRecipientsDto =
     draft.audience === 'customers'
       ? { customerIds: draft.customers.map((customer) => customer.id) }
       : draft.audience === 'tag'
         ? { filter: { tag: draft.tag.trim() } }
         : { filter: { all: true } };
-  return { campaign, audience };
+  return { campaign, audience, csv: null };
+}
+
+/** Why the wizard cannot go on with the CSV file as checked so far, or null. */
+function checkError(
+  status: 'idle' | 'pending' | 'error' | 'success',
+  result: ImportRecipientsResult | undefined,
+): string | null {
+  if (status === 'pending') return 'The file is still being checked';
+  if (status !== 'success' || !result) return 'This file cannot be imported; choose another';
+  if (result.added === 0) return 'No row of this file would be added';
+  return null;
+}
+
+function csvSummary(file: File | null, result: ImportRecipientsResult | undefined): string {
+  if (!result) return file?.name ?? '—';
+  const rejected = result.rejected.length;
+  return `${file?.name ?? 'CSV file'}: ${result.added} of ${result.rows} rows would be added (${result.createdCustomers} new customers, ${result.updatedCustomers} updated)${rejected ? `, ${rejected} rejected` : ''}`;
 }
 
 function emptyDraft(): CampaignDraft {
@@ -148,6 +182,8 @@ function emptyDraft(): CampaignDraft {
     audience: 'customers',
     customers: [],
     tag: '',
+    csvFile: null,
+    csvText: null,
     scheduledAt: null,
     ownWindow: false,
     windowStart: '09:00',
@@ -189,7 +225,8 @@ function LaunchOutcome({ result, started }: { result: LaunchResult; started: boo
             </Text>
             <CampaignStatusBadge status={campaign.status} />
           </Group>
-          <RecipientsReport result={result.recipients} />
+          {result.recipients && <RecipientsReport result={result.recipients} />}
+          {result.imported && <ImportReport result={result.imported} />}
         </Stack>
       </Alert>
       <Group>
@@ -217,6 +254,7 @@ function PartialOutcome({ error }: { error: LaunchError }) {
         <Stack gap="xs">
           <Text size="sm">{describeError(error.failure)}</Text>
           {error.recipients && <RecipientsReport result={error.recipients} />}
+          {error.imported && <ImportReport result={error.imported} />}
           <Text size="sm">It is kept as a draft; open it to fix and start it.</Text>
         </Stack>
       </Alert>
@@ -241,16 +279,55 @@ export function CampaignWizard({ CustomerSelect }: { CustomerSelect: EntitySelec
   const [errors, setErrors] = useState<Errors>({});
   const [startAsked, setStartAsked] = useState(false);
   const launch = useLaunchCampaign();
+  const check = useCheckRecipients();
+  const navigate = useNavigate();
+  // The file last picked: reading an earlier one may finish after it.
+  const picked = useRef<File | null>(null);
 
   const update = (changes: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...changes }));
   const next = () => {
     const found = validateStep(step, draft);
+    if (step === 1 && draft.audience === 'csv' && !found.csv) {
+      const csvError = checkError(check.status, check.data);
+      if (csvError) found.csv = csvError;
+    }
     setErrors(found);
     if (Object.keys(found).length === 0) setStep((s) => s + 1);
   };
+  const pickCsv = async (file: File | null) => {
+    picked.current = file;
+    update({ csvFile: file, csvText: null });
+    check.reset();
+    if (!file) return;
+    const text = await file.text();
+    if (picked.current !== file) return;
+    update({ csvText: text });
+    check.mutate(text);
+  };
+  /** A CSV audience ends on the campaign page, the import's outcome in a notification. */
+  const landOnCampaign = {
+    onSuccess: ({ campaign, imported }: LaunchResult) => {
+      notifySuccess(
+        `${campaign.status === CampaignStatus.Draft ? 'Saved as a draft' : 'Started'}: ${describeImport(imported!)}`,
+      );
+      void navigate(`/campaigns/${campaign.id}`);
+    },
+    onError: (error: Error) => {
+      if (!(error instanceof LaunchError)) return;
+      const done = error.imported ? ` Import: ${describeImport(error.imported)}` : '';
+      notifications.show({
+        color: 'red',
+        title: 'The campaign was saved as a draft, but not everything worked',
+        message: `${describeError(error.failure)}${done}`,
+        autoClose: false,
+      });
+      void navigate(`/campaigns/${error.campaign.id}`);
+    },
+  };
   const submit = (start: boolean) => {
     setStartAsked(start);
-    launch.mutate({ ...toRequests(draft, zone), start });
+    const requests = toRequests(draft, zone);
+    launch.mutate({ ...requests, start }, requests.csv === null ? undefined : landOnCampaign);
   };
 
   if (launch.isSuccess) return <LaunchOutcome result={launch.data} started={startAsked} />;
@@ -270,7 +347,9 @@ export function CampaignWizard({ CustomerSelect }: { CustomerSelect: EntitySelec
       ? draft.customers.map((customer) => customer.label).join(', ')
       : draft.audience === 'tag'
         ? `Customers tagged "${draft.tag.trim()}"`
-        : 'All customers';
+        : draft.audience === 'csv'
+          ? csvSummary(draft.csvFile, check.data)
+          : 'All customers';
 
   return (
     <Stack gap="lg">
@@ -409,6 +488,33 @@ export function CampaignWizard({ CustomerSelect }: { CustomerSelect: EntitySelec
                 onChange={(event) => update({ tag: event.currentTarget.value })}
                 error={errors.tag}
               />
+            )}
+            {draft.audience === 'csv' && (
+              <>
+                <Text size="sm" c="dimmed">
+                  {CSV_COLUMNS_HELP} Nothing is saved until you save or start the campaign.
+                </Text>
+                <FileInput
+                  label="CSV file"
+                  accept=".csv,text/csv"
+                  clearable
+                  value={draft.csvFile}
+                  onChange={(file) => void pickCsv(file)}
+                  error={errors.csv}
+                />
+                {draft.csvText !== null && <CsvPreview text={draft.csvText} />}
+                {check.isPending && (
+                  <Text size="sm" c="dimmed">
+                    Checking the file…
+                  </Text>
+                )}
+                {check.isError && (
+                  <Alert color="red" role="alert" icon={<IconAlertCircle size={18} />}>
+                    {describeError(check.error)}
+                  </Alert>
+                )}
+                {check.data && <ImportReport result={check.data} checked />}
+              </>
             )}
             {draft.audience === 'all' && (
               <Text size="sm" c="dimmed">
