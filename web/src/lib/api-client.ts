@@ -217,9 +217,18 @@ export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOpti
     return response.blob();
   }
 
+  /**
+   * A streamed response (server-sent events) with the bearer token, refreshed once on a 401:
+   * `EventSource` cannot send headers. Errors throw as for any request; the caller reads the body.
+   */
+  function stream(path: string, options: Pick<RequestOptions, 'signal' | 'query'> = {}) {
+    return authorised(path, { ...options, headers: { Accept: 'text/event-stream' } });
+  }
+
   return {
     request,
     getBlob,
+    stream,
     refreshAccessToken,
     get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
       request<T>(path, { ...options, method: 'GET' }),

@@ -116,11 +116,12 @@ export type Handler = (request: {
   url: URL;
   body: unknown;
   headers: Headers;
-}) => MockResponse | Promise<MockResponse>;
+}) => MockResponse | Response | Promise<MockResponse | Response>;
 
 /**
  * Replaces `fetch` with `handler`, which sees each request's method, path below /api/v1 and
- * parsed JSON body. Returns the mock so tests can inspect the calls.
+ * parsed JSON body, and answers with JSON (or a whole `Response`, e.g. a stream). Returns the
+ * mock so tests can inspect the calls.
  */
 export function mockApi(handler: Handler) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -133,7 +134,7 @@ export function mockApi(handler: Handler) {
       body,
       headers: new Headers(init.headers),
     });
-    return jsonResponse(response);
+    return response instanceof Response ? response : jsonResponse(response);
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;

@@ -16,11 +16,12 @@ import {
 import { api } from '../../../lib/api-client';
 import { useTenantId } from '../../../lib/auth-store';
 import { queryRoots } from '../../../lib/query-keys';
+import { useStreamConnected } from './stream-connections';
 
 export const CAMPAIGNS_PAGE_SIZE = 25;
 export const RECIPIENTS_PAGE_SIZE = 50;
 
-/** How often a campaign that is dialling (or about to) asks for its numbers again. */
+/** How often a campaign that is dialling (or about to) asks for its numbers again, unless its event stream is connected. */
 export const LIVE_CAMPAIGN_POLL_MS = 1500;
 
 /** While dialling or waiting for its start, a campaign's numbers move on their own. */
@@ -68,27 +69,43 @@ export function useCampaigns(status: readonly CampaignStatus[]) {
   });
 }
 
-export function getCampaignQueryOptions(tenantId: string, id: string) {
+export function campaignQueryKey(tenantId: string, id: string) {
+  return [...campaignsQueryKey(tenantId), 'detail', id] as const;
+}
+
+// `live` in the key: when the dialer finishes, the final numbers are read once more.
+export function campaignStatsQueryKey(tenantId: string, id: string, live: boolean) {
+  return [...campaignsQueryKey(tenantId), 'stats', id, live] as const;
+}
+
+/** The prefix of every recipients query of a campaign (any status filter, live or not). */
+export function campaignRecipientsQueryKey(tenantId: string, id: string) {
+  return [...campaignsQueryKey(tenantId), 'recipients', id] as const;
+}
+
+/** `poll`: false while the campaign's event stream keeps it up to date. */
+export function getCampaignQueryOptions(tenantId: string, id: string, poll = true) {
   return queryOptions({
-    queryKey: [...campaignsQueryKey(tenantId), 'detail', id] as const,
+    queryKey: campaignQueryKey(tenantId, id),
     queryFn: ({ signal }) => api.get<CampaignView>(campaignPath(id), { signal }),
     refetchInterval: (query) =>
-      isLiveCampaign(query.state.data?.status) ? LIVE_CAMPAIGN_POLL_MS : false,
+      poll && isLiveCampaign(query.state.data?.status) ? LIVE_CAMPAIGN_POLL_MS : false,
   });
 }
 
 export function useCampaign(id: string) {
-  return useQuery(getCampaignQueryOptions(useTenantId(), id));
+  const streaming = useStreamConnected(id);
+  return useQuery(getCampaignQueryOptions(useTenantId(), id, !streaming));
 }
 
-/** The counters of a campaign; polled while it is dialling, read once otherwise. */
+/** The counters of a campaign; polled while it is dialling and not streamed, read once otherwise. */
 export function useCampaignStats(id: string, live: boolean) {
   const tenantId = useTenantId();
+  const streaming = useStreamConnected(id);
   return useQuery({
-    // `live` in the key: when the dialer finishes, the final numbers are read once more.
-    queryKey: [...campaignsQueryKey(tenantId), 'stats', id, live] as const,
+    queryKey: campaignStatsQueryKey(tenantId, id, live),
     queryFn: ({ signal }) => api.get<CampaignStats>(`${campaignPath(id)}/stats`, { signal }),
-    refetchInterval: live ? LIVE_CAMPAIGN_POLL_MS : false,
+    refetchInterval: live && !streaming ? LIVE_CAMPAIGN_POLL_MS : false,
     placeholderData: keepPreviousData,
   });
 }
@@ -107,13 +124,15 @@ export function getRecipients(
 
 export function useRecipients(id: string, status: readonly RecipientStatus[], live: boolean) {
   const tenantId = useTenantId();
+  // A connected stream refreshes the table itself when the progress moves.
+  const streaming = useStreamConnected(id);
   return useInfiniteQuery({
-    queryKey: [...campaignsQueryKey(tenantId), 'recipients', id, status, live] as const,
+    queryKey: [...campaignRecipientsQueryKey(tenantId, id), status, live] as const,
     queryFn: ({ pageParam, signal }) => getRecipients(id, status, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Slower than the counters: every loaded page is read again.
-    refetchInterval: live ? LIVE_CAMPAIGN_POLL_MS * 2 : false,
+    refetchInterval: live && !streaming ? LIVE_CAMPAIGN_POLL_MS * 2 : false,
     placeholderData: keepPreviousData,
   });
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { formatInZone } from '../../../lib/tenant-time';
 import { useHasRole } from '../../../lib/use-has-role';
+import { useCampaignEvents } from '../api/campaign-events';
 import { CampaignActions } from './campaign-actions';
 import { CsvImportButton } from './csv-import';
 import { CampaignStatusBadge, describeWindow, PURPOSE_LABELS } from './campaign-labels';
@@ -18,6 +19,7 @@ export function CampaignDetail({ campaign }: { campaign: CampaignView }) {
   const canManage = useHasRole(Role.Admin);
   const zone = tenant.timezone;
   const variables = Object.entries(campaign.variables ?? {});
+  useCampaignEvents(campaign.id, campaign.status);
 
   return (
     <Stack gap="lg">
