@@ -70,6 +70,29 @@ describe('api client', () => {
     expect(store.getState().accessToken).toBe('fresh');
   });
 
+  it('opens an event stream with the token, refreshed on a 401, and hands back the unread body', async () => {
+    const { client } = signedInClient();
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/auth/refresh'))
+        return jsonResponse({ body: { accessToken: 'fresh' } });
+      if (authHeader(init) !== 'Bearer fresh')
+        return jsonResponse({ status: 401, body: { message: 'Unauthorized' } });
+      return new Response('data: {}\n\n', { headers: { 'Content-Type': 'text/event-stream' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+
+    const response = await client.stream('/campaigns/c-1/events');
+    await expect(response.text()).resolves.toBe('data: {}\n\n');
+    const [, init] = fetchMock.mock.calls[2] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('Accept')).toBe('text/event-stream');
+
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ status: 404, body: { message: 'Campaign not found' } })),
+    );
+    await expect(client.stream('/campaigns/c-2/events')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('does not refresh again for a 401 that arrives after another request already refreshed', async () => {
     const { client } = signedInClient();
     const lateAnswer = deferred<Response>();
