@@ -21,7 +21,10 @@ import { useStreamConnected } from './stream-connections';
 export const CAMPAIGNS_PAGE_SIZE = 25;
 export const RECIPIENTS_PAGE_SIZE = 50;
 
-/** How often a campaign that is dialling (or about to) asks for its numbers again, unless its event stream is connected. */
+/**
+ * How often a campaign that is dialling (or about to) asks for its numbers again, while its
+ * event stream is not connected (the list always polls).
+ */
 export const LIVE_CAMPAIGN_POLL_MS = 1500;
 
 /** While dialling or waiting for its start, a campaign's numbers move on their own. */
@@ -98,7 +101,7 @@ export function useCampaign(id: string) {
   return useQuery(getCampaignQueryOptions(useTenantId(), id, !streaming));
 }
 
-/** The counters of a campaign; polled while it is dialling and not streamed, read once otherwise. */
+/** The counters of a campaign; polled while it is dialling and not streamed, else read once. */
 export function useCampaignStats(id: string, live: boolean) {
   const tenantId = useTenantId();
   const streaming = useStreamConnected(id);

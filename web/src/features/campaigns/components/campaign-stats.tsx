@@ -34,7 +34,7 @@ export function doneOf(stats: CampaignStats): number {
   return FINAL_RECIPIENT_STATUSES.reduce((sum, status) => sum + (stats.byStatus[status] ?? 0), 0);
 }
 
-/** The campaign's numbers, asked for again every second or two while it is dialling. */
+/** The campaign's numbers, kept current by the event stream (or polling) while it is dialling. */
 export function CampaignStatsPanel({ campaign }: { campaign: CampaignView }) {
   const live = isLiveCampaign(campaign.status);
   const stats = useCampaignStats(campaign.id, live);
