@@ -14,14 +14,15 @@ import { eventually, freePort } from './support/wait';
 const ALWAYS_OPEN = { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
 const ANSWERED = { answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 };
 
-async function simulatorApp(overrides: { redisUrl?: string } = {}) {
+async function simulatorApp(overrides: { redisUrl?: string; callSeconds?: number } = {}) {
   const port = await freePort();
+  const { callSeconds, ...rest } = overrides;
   const app = await createTestApp({
     role: AppRole.All,
     port,
     publicBaseUrl: `http://127.0.0.1:${port}`,
-    simulator: { callOutcomes: ANSWERED },
-    ...overrides,
+    simulator: { callOutcomes: ANSWERED, callSeconds },
+    ...rest,
   });
   await app.listen({ port, host: '127.0.0.1' });
   return app;
@@ -41,6 +42,19 @@ async function runCampaign(
   body: object = {},
 ): Promise<CampaignView> {
   const http = request(app.getHttpServer());
+  const campaign = await createCampaign(app, t, size, body);
+  await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+  return campaign;
+}
+
+/** A draft campaign of `size` new customers. */
+async function createCampaign(
+  app: NestFastifyApplication,
+  t: TestTenant,
+  size: number,
+  body: object = {},
+): Promise<CampaignView> {
+  const http = request(app.getHttpServer());
   const campaign = (
     await http
       .post('/api/v1/campaigns')
@@ -54,7 +68,6 @@ async function runCampaign(
     .set(t.auth)
     .send({ customerIds: audience.map((c) => c.id) })
     .expect(200);
-  await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
   return campaign;
 }
 
@@ -83,7 +96,126 @@ const dialsPerRecipient = (campaignId: string) =>
     [campaignId],
   );
 
+/** Recipients of the campaigns by state, as one sample. */
+const recipientsNow = async (ids: string[]) => {
+  const rows = await queryAsOwner<{ id: string; active: number; pending: number; done: number }>(
+    `SELECT campaign_id AS id,
+            count(*) FILTER (WHERE status IN ('queued', 'calling'))::int AS active,
+            count(*) FILTER (WHERE status = 'pending')::int AS pending,
+            count(*) FILTER (WHERE status NOT IN ('pending', 'queued', 'calling'))::int AS done
+       FROM campaign_recipients WHERE campaign_id = ANY($1) GROUP BY 1`,
+    [ids],
+  );
+  return ids.map((id) => rows.find((r) => r.id === id)!);
+};
+
+/** When each call of a campaign (or an operator's call) reached the provider, in order. */
+const dialTimes = async (where: string, param: string) =>
+  (
+    await queryAsOwner<{ at: Date }>(
+      `SELECT a.requested_at AS at FROM call_attempts a JOIN calls c ON c.id = a.call_id
+        WHERE ${where} ORDER BY 1`,
+      [param],
+    )
+  ).map((r) => new Date(r.at).getTime());
+
 describe('campaign dialing', () => {
+  describe('sharing capacity', () => {
+    let app: NestFastifyApplication;
+    let http: ReturnType<typeof request>;
+
+    beforeAll(async () => {
+      app = await simulatorApp({ callSeconds: 1 });
+      http = request(app.getHttpServer());
+    });
+    afterAll(() => stopApp(app));
+
+    it('two campaigns of a tenant take near-equal shares and together stay within its capacity', async () => {
+      const t = await registerTenant(app);
+      // Capacity 4 for campaigns (one slot kept for operators); each campaign alone could take it.
+      await setLimits(app, t, { callsPerSecond: 20, maxConcurrentCalls: 5 });
+      const a = await createCampaign(app, t, 14, { maxAttempts: 1, maxConcurrentCalls: 4 });
+      const b = await createCampaign(app, t, 14, { maxAttempts: 1, maxConcurrentCalls: 4 });
+      await Promise.all(
+        [a, b].map((c) => http.post(`/api/v1/campaigns/${c.id}/start`).set(t.auth).expect(200)),
+      );
+      let mostActive = 0;
+      let widestGap = 0;
+      let bothBusy = 0;
+      for (const deadline = Date.now() + 45_000; Date.now() < deadline;) {
+        const [ra, rb] = await recipientsNow([a.id, b.id]);
+        mostActive = Math.max(mostActive, ra.active + rb.active);
+        if (ra.pending > 0 && rb.pending > 0) {
+          widestGap = Math.max(widestGap, Math.abs(ra.done - rb.done));
+          if (ra.active > 0 && rb.active > 0) bothBusy++;
+        }
+        if (ra.done + rb.done === 28) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const [ra, rb] = await recipientsNow([a.id, b.id]);
+      expect(ra.done + rb.done).toBe(28);
+      expect(mostActive).toBeLessThanOrEqual(4);
+      // Round-robin: neither got ahead by more than one round of its share.
+      expect(widestGap).toBeLessThanOrEqual(3);
+      expect(bothBusy).toBeGreaterThan(10);
+    }, 60_000);
+
+    it("an operator's call dials within two seconds while a large campaign saturates the tenant", async () => {
+      const t = await registerTenant(app);
+      await setLimits(app, t, { callsPerSecond: 4, maxConcurrentCalls: 31 });
+      const campaign = await runCampaign(app, t, 60, { maxAttempts: 1, maxConcurrentCalls: 30 });
+      await eventually(
+        () => recipientsNow([campaign.id]),
+        ([r]) => r.done >= 8,
+        30_000,
+      );
+      const customer = await createCustomer(app, t);
+      const placed = Date.now();
+      const call = await http
+        .post(`/api/v1/customers/${customer.id}/call`)
+        .set(t.auth)
+        .send({})
+        .expect(202);
+      const [dialled] = await eventually(
+        () => dialTimes('c.id = $1', call.body.id),
+        (times) => times.length > 0,
+        10_000,
+      );
+      expect(dialled - placed).toBeLessThan(2_000);
+      const [r] = await recipientsNow([campaign.id]);
+      expect(r.pending).toBeGreaterThan(0);
+    }, 60_000);
+
+    it("a second tenant's campaign keeps its own pace while another tenant runs a large one", async () => {
+      const big = await registerTenant(app);
+      // A backlog of paced dial jobs in the shared queue: 40 calls at 4 a second.
+      await setLimits(app, big, { callsPerSecond: 4, maxConcurrentCalls: 41 });
+      const large = await runCampaign(app, big, 120, { maxAttempts: 1, maxConcurrentCalls: 40 });
+      await eventually(
+        () => recipientsNow([large.id]),
+        ([r]) => r.done >= 4,
+        30_000,
+      );
+      const small = await registerTenant(app);
+      await setLimits(app, small, { callsPerSecond: 2, maxConcurrentCalls: 10 });
+      const started = Date.now();
+      const campaign = await runCampaign(app, small, 6, { maxAttempts: 1, maxConcurrentCalls: 9 });
+      const done = await eventually(
+        () => campaignOf(app, small, campaign.id),
+        (c) => c.status === 'completed',
+        30_000,
+      );
+      expect(done.progress.done).toBe(6);
+      const times = await dialTimes('c.campaign_id = $1', campaign.id);
+      expect(times).toHaveLength(6);
+      // Its first dial at once, then one every half second: its own pace, not the queue's.
+      expect(times[0] - started).toBeLessThan(2_500);
+      expect(times[5] - times[0]).toBeLessThan(5 * 500 + 1_500);
+      const [r] = await recipientsNow([large.id]);
+      expect(r.pending).toBeGreaterThan(0);
+    }, 60_000);
+  });
+
   describe('when Redis restarts without persistence', () => {
     let redis: ScratchRedis;
     let app: NestFastifyApplication;
