@@ -1,10 +1,12 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { CampaignView } from '@navaia/shared';
 import { AppRole } from '../src/config/config';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
-import { createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import { createTestApp, queryAsOwner, registerTenant, testConfig, TestTenant } from './support/app';
 import { createCustomer } from './support/records';
 import { ScratchRedis } from './support/redis-server';
 import { eventually, freePort } from './support/wait';
@@ -119,6 +121,28 @@ const dialTimes = async (where: string, param: string) =>
     )
   ).map((r) => new Date(r.at).getTime());
 
+/** Runs the application in a child process (from the sources); resolves once it listens. */
+async function appProcess(config: object): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['-r', join(__dirname, 'support/ts-register.js'), join(__dirname, 'support/app-process.ts')],
+    {
+      env: { ...process.env, NAVAIA_TEST_APP_CONFIG: JSON.stringify(config) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The app process did not start')), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (!chunk.toString().includes('listening')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`The app process exited with ${code}`)));
+  });
+  return child;
+}
+
 describe('campaign dialing', () => {
   describe('sharing capacity', () => {
     let app: NestFastifyApplication;
@@ -214,6 +238,85 @@ describe('campaign dialing', () => {
       const [r] = await recipientsNow([large.id]);
       expect(r.pending).toBeGreaterThan(0);
     }, 60_000);
+  });
+
+  describe('a process killed mid-campaign', () => {
+    // Calls the dead process had in flight are settled by the reconciler within seconds here.
+    const callReconciler = { intervalMs: 1_000, unknownDialMs: 3_000, silentCallMs: 6_000 };
+    let http: NestFastifyApplication;
+    let child: ChildProcess | undefined;
+    let worker: NestFastifyApplication | undefined;
+
+    beforeAll(async () => {
+      // Requests go to an HTTP-only process; the killed one and its successor do the dialing.
+      http = await createTestApp();
+    });
+    afterAll(async () => {
+      child?.kill('SIGKILL');
+      if (worker) await stopApp(worker);
+      await http.close();
+    });
+
+    it('after a SIGKILL and a restart: every recipient final, never two dials for one attempt', async () => {
+      const t = await registerTenant(http);
+      await setLimits(http, t, { callsPerSecond: 5, maxConcurrentCalls: 5 });
+      const campaign = await createCampaign(http, t, 14, { maxAttempts: 2, maxConcurrentCalls: 4 });
+      const port = await freePort();
+      child = await appProcess(
+        testConfig({
+          role: AppRole.All,
+          port,
+          publicBaseUrl: `http://127.0.0.1:${port}`,
+          simulator: { callOutcomes: ANSWERED, callSeconds: 2 },
+          callReconciler,
+        }),
+      );
+      await request(http.getHttpServer())
+        .post(`/api/v1/campaigns/${campaign.id}/start`)
+        .set(t.auth)
+        .expect(200);
+      await eventually(
+        () => recipientsNow([campaign.id]),
+        ([r]) => r.done >= 3 && r.active >= 2,
+        60_000,
+      );
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child!.once('exit', resolve));
+      child = undefined;
+
+      const port2 = await freePort();
+      worker = await createTestApp({
+        role: AppRole.All,
+        port: port2,
+        publicBaseUrl: `http://127.0.0.1:${port2}`,
+        simulator: { callOutcomes: ANSWERED, callSeconds: 2 },
+        callReconciler,
+      });
+      await worker.listen({ port: port2, host: '127.0.0.1' });
+      const done = await eventually(
+        () => campaignOf(http, t, campaign.id),
+        (c) => c.status === 'completed',
+        100_000,
+      );
+      expect(done.progress).toEqual({ total: 14, done: 14 });
+      const recipients = await dialsPerRecipient(campaign.id);
+      expect(recipients).toHaveLength(14);
+      for (const r of recipients) {
+        expect(r.dials).toBeGreaterThanOrEqual(1);
+        expect(r.dials).toBeLessThanOrEqual(r.attempts);
+        expect(r.attempts).toBeLessThanOrEqual(2);
+      }
+      // A call the dead process had in flight has an unknown outcome: settled as such by the
+      // reconciler, and the customer, who may have been called, is not called again.
+      const unknown = await queryAsOwner<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM campaign_recipients
+          WHERE campaign_id = $1 AND last_outcome = 'unknown'`,
+        [campaign.id],
+      );
+      expect(unknown.length).toBeGreaterThan(0);
+      expect(unknown.every((r) => r.status === 'failed' && r.attempts === 1)).toBe(true);
+      expect(recipients.every((r) => r.status === 'completed' || r.status === 'failed')).toBe(true);
+    }, 200_000);
   });
 
   describe('when Redis restarts without persistence', () => {

@@ -16,6 +16,7 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { CustomerService } from '../customer/customer.service';
 import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { CallHooks } from '../telephony/call-hooks';
+import { NO_FINAL_STATUS } from '../telephony/call-reconciler';
 import type { Call } from '../telephony/call.entity';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
@@ -282,6 +283,13 @@ export class CampaignDialer implements OnModuleInit {
           nextAttemptAt: back === RecipientStatus.Pending ? new Date() : null,
         },
       );
+      return;
+    }
+    if (call.failureReason === NO_FINAL_STATUS) {
+      // Dialled, but nobody can tell what happened (the process died with the call): the
+      // customer may have been called, so the recipient is not called again.
+      await this.settle(recipient, RecipientStatus.Failed, 'unknown');
+      await this.completeIfDone(campaign);
       return;
     }
     const tenant = await this.tenants.current();

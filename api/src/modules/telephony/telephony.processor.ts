@@ -1,11 +1,12 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../../common/database/tenant-db';
 import { QueueName, TelephonyJob } from '../../common/queue/queue-names';
 import { QueueRecovery } from '../../common/queue/queue-recovery';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
 import type { TwilioParams } from '../webhooks/twilio-intake';
 import { Call } from './call.entity';
@@ -32,6 +33,7 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
     private readonly reconciler: CallReconciler,
     private readonly recovery: QueueRecovery,
     @InjectQueue(QueueName.Telephony) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -42,7 +44,7 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
       () =>
         this.queue.upsertJobScheduler(
           'call-reconcile',
-          { every: 60_000 },
+          { every: this.config.callReconciler.intervalMs },
           { name: TelephonyJob.Reconcile },
         ),
       { everyStart: true },
