@@ -6,7 +6,7 @@ import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
 import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
-import { createCustomer } from './support/records';
+import { createBooking, createCustomer } from './support/records';
 import { eventually, freePort } from './support/wait';
 
 const ALWAYS_OPEN = { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
@@ -213,6 +213,38 @@ describe('campaigns', () => {
     expect(calls.map((c) => c.n)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(stats.ticketsCreated + stats.bookingsCreated).toBeGreaterThan(0);
     await http.post(`/api/v1/campaigns/${campaign.id}/pause`).set(t.auth).expect(409);
+
+    // Revenue is one sum per currency, never added across currencies; pending bookings not.
+    const sessions = await queryAsOwner<{ id: string }>(
+      `UPDATE voice_sessions SET booking_id = NULL
+        WHERE id IN (SELECT voice_session_id FROM calls WHERE campaign_id = $1) RETURNING id`,
+      [campaign.id],
+    );
+    const bookings: [number, string, string][] = [
+      [4_500, 'eur', 'confirmed'],
+      [1_000, 'usd', 'completed'],
+      [500, 'eur', 'confirmed'],
+      [9_900, 'usd', 'cancelled'],
+    ];
+    for (const [i, [amountCents, currency, status]] of bookings.entries()) {
+      const booking = await createBooking(app, t, {
+        customerId: audience[i].id,
+        service: 'Visit',
+        startsAt: '2026-12-01T15:00:00Z',
+        amountCents,
+        currency,
+      });
+      await queryAsOwner(`UPDATE bookings SET status = $2 WHERE id = $1`, [booking.id, status]);
+      await queryAsOwner(`UPDATE voice_sessions SET booking_id = $1 WHERE id = $2`, [
+        booking.id,
+        sessions[i].id,
+      ]);
+    }
+    const priced = await http.get(`/api/v1/campaigns/${campaign.id}/stats`).set(t.auth).expect(200);
+    expect((priced.body as CampaignStats).revenue).toEqual([
+      { currency: 'EUR', amountCents: 5_000 },
+      { currency: 'USD', amountCents: 1_000 },
+    ]);
   });
 
   it('pause stops new dials within two seconds; resume finishes the campaign', async () => {

@@ -181,6 +181,7 @@ export interface AppConfig {
   };
   /** POST /calls/bulk requests a tenant may make per minute. */
   bulkCallRequestsPerMinute: number;
+  callReconciler: CallReconcilerConfig;
   outgoingWebhooks: OutgoingWebhooksConfig;
   apiKeys: {
     /** Keys the hash of stored API keys. */
@@ -214,6 +215,22 @@ export interface OutgoingWebhooksConfig {
   /** How long the secret replaced by a rotation still signs. */
   secretOverlapMs: number;
 }
+
+/** Settling calls whose provider went silent. Not environment keys. */
+export interface CallReconcilerConfig {
+  /** How often the reconciler runs. */
+  intervalMs: number;
+  /** A dial the provider never answered (the process died while asking) is settled after this. */
+  unknownDialMs: number;
+  /** A call with no news for this long is asked about, or given up on. */
+  silentCallMs: number;
+}
+
+export const DEFAULT_CALL_RECONCILER: CallReconcilerConfig = {
+  intervalMs: 60_000,
+  unknownDialMs: 10 * 60_000,
+  silentCallMs: 120 * 60_000,
+};
 
 const HOUR_MS = 3600_000;
 
@@ -334,6 +351,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       callSeconds: raw.SIMULATOR_CALL_SECONDS,
     },
     bulkCallRequestsPerMinute: raw.BULK_CALL_REQUESTS_PER_MINUTE ?? 10,
+    callReconciler: DEFAULT_CALL_RECONCILER,
     outgoingWebhooks: {
       ...DEFAULT_OUTGOING_WEBHOOKS,
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

@@ -51,7 +51,8 @@ export interface CampaignStats {
   voicemail: number;
   ticketsCreated: number;
   bookingsCreated: number;
-  revenueCents: number;
+  /** Sum of amountCents of confirmed and completed bookings, per currency, largest first. */
+  revenue: { currency: string; amountCents: number }[];
 }
 
 /** What became of each row of a CSV import. */

@@ -923,8 +923,25 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "bookingsCreated": {
         "type": "number"
       },
-      "revenueCents": {
-        "type": "number"
+      "revenue": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "currency": {
+              "type": "string"
+            },
+            "amountCents": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "currency",
+            "amountCents"
+          ],
+          "additionalProperties": false
+        },
+        "description": "Sum of amountCents of confirmed and completed bookings, per currency, largest first."
       }
     },
     "required": [
@@ -935,7 +952,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "voicemail",
       "ticketsCreated",
       "bookingsCreated",
-      "revenueCents"
+      "revenue"
     ],
     "additionalProperties": false
   },

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { redisOptions } from '../redis/redis';
 import { Outbox, OutboxRelay } from './outbox';
 import { QueueProducer } from './queue-producer';
+import { QueueRecovery } from './queue-recovery';
 import { TenantJobRunner } from './tenant-job';
 
 @Global()
@@ -23,8 +24,8 @@ export class QueueModule {
           },
         }),
       ],
-      providers: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay],
-      exports: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay],
+      providers: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay, QueueRecovery],
+      exports: [QueueProducer, TenantJobRunner, Outbox, OutboxRelay, QueueRecovery],
     };
   }
 }

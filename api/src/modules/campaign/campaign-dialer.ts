@@ -16,10 +16,12 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { CustomerService } from '../customer/customer.service';
 import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { CallHooks } from '../telephony/call-hooks';
+import { NO_FINAL_STATUS } from '../telephony/call-reconciler';
 import type { Call } from '../telephony/call.entity';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
 import { nextCallableAt } from './calling-window';
+import { fairShares } from './fair-share';
 import { Campaign, CampaignRecipient } from './campaign.entity';
 import { CampaignService } from './campaign.service';
 import { retryPlan } from './retry-policy';
@@ -28,11 +30,15 @@ import { retryPlan } from './retry-policy';
 const BREAKER_WINDOW = 20;
 /** …and pauses the campaign when at least this share of them failed. */
 const BREAKER_FAILURE_SHARE = 0.5;
+/** The dialer's tick: the slots that do not divide evenly move on each one. */
+const TICK_MS = 1_000;
+/** Campaign calls waiting for a dialing turn are kept to this much of the tenant's pace. */
+const PACE_AHEAD_MS = 1_500;
 
 /**
  * Feeds a running campaign's due recipients into telephony's dialing and follows their calls.
- * A feed takes at most the campaign's free capacity (its own concurrency, and the tenant's
- * minus one slot kept for operators' own calls), only recipients inside their calling window,
+ * A feed takes at most the campaign's free fair share of the tenant's capacity (see
+ * `freeShare`), only recipients inside their calling window,
  * rechecking do-not-call; telephony then paces the dials under the tenant's limits. Rows are
  * taken with SKIP LOCKED and moved in the same transaction as their call and its outbox entry,
  * so a crash at any point neither repeats nor loses a recipient.
@@ -101,13 +107,9 @@ export class CampaignDialer implements OnModuleInit {
     if (campaign.status !== CampaignStatus.Running) return 0;
 
     const tenant = await this.tenants.current();
-    const [{ active }]: { active: number }[] = await this.db.manager.query(
-      `SELECT count(*)::int AS active FROM campaign_recipients
-        WHERE campaign_id = $1 AND status IN ('queued', 'calling')`,
-      [campaign.id],
-    );
-    const tenantShare = Math.max(1, tenant.limits.maxConcurrentCalls - 1);
-    let capacity = Math.min(campaign.maxConcurrentCalls, tenantShare) - active;
+    const share = await this.freeShare(campaign.id, tenant.limits, now);
+    if (share.idle) await this.completeIfDone(campaign);
+    let capacity = share.free;
     if (capacity <= 0) return 0;
     const { left } = await this.calls.dailyAllowance();
     capacity = Math.min(capacity, left);
@@ -184,6 +186,60 @@ export class CampaignDialer implements OnModuleInit {
     return placed.length;
   }
 
+  /**
+   * What this campaign may queue now. Concurrency: its fair share of the tenant's campaign
+   * capacity (the tenant's maximum minus the slot kept for operators' own calls) among the
+   * tenant's running campaigns, less its calls queued or in progress, and never more than
+   * the capacity left (shares move between ticks while earlier calls still go on). Pace:
+   * calls waiting for their dialing turn are kept to what the tenant's calls per second dial
+   * within `PACE_AHEAD_MS`, shared the same way, so an operator's call queued meanwhile waits
+   * behind that much at most rather than behind a whole campaign.
+   */
+  private async freeShare(
+    campaignId: string,
+    limits: { maxConcurrentCalls: number; callsPerSecond: number },
+    now: Date,
+  ): Promise<{ free: number; idle: boolean }> {
+    const running: { id: string; max: number; queued: number; active: number; due: number }[] =
+      await this.db.manager.query(
+        `SELECT c.id, c.max_concurrent_calls AS max, a.queued, a.active, d.due
+           FROM campaigns c
+          CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE r.status = 'queued')::int AS queued,
+                       count(*)::int AS active
+                  FROM campaign_recipients r
+                 WHERE r.campaign_id = c.id AND r.status IN ('queued', 'calling')) a
+          CROSS JOIN LATERAL (
+                SELECT count(*)::int AS due FROM (
+                  SELECT 1 FROM campaign_recipients r
+                   WHERE r.campaign_id = c.id AND r.status = 'pending' AND r.next_attempt_at <= $2
+                   LIMIT c.max_concurrent_calls) due) d
+          WHERE c.tenant_id = $1 AND c.status = 'running'
+          ORDER BY c.id`,
+        [this.context.tenantId, now],
+      );
+    const index = running.findIndex((c) => c.id === campaignId);
+    if (index < 0) return { free: 0, idle: false };
+    const rotation = Math.floor(now.getTime() / TICK_MS);
+    const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
+
+    const capacity = Math.max(1, limits.maxConcurrentCalls - 1);
+    // A campaign can use what it holds plus what is due, up to its own concurrency.
+    const caps = running.map((c) => Math.min(c.max, c.active + c.due));
+    const shares = fairShares(capacity, caps, rotation);
+    const left = capacity - sum(running.map((c) => c.active));
+    const free = running.map((c, i) => Math.max(0, Math.min(shares[i] - c.active, left)));
+
+    const ahead = Math.max(1, Math.ceil((limits.callsPerSecond * PACE_AHEAD_MS) / 1000));
+    const waiting = sum(running.map((c) => c.queued));
+    const paced = fairShares(ahead - waiting, free, rotation);
+    return {
+      free: Math.min(free[index], paced[index]),
+      // Nothing queued, in progress or due: perhaps every outcome is final.
+      idle: caps[index] === 0,
+    };
+  }
+
   /** A campaign's call may dial only while the campaign runs. */
   private async mayDial(call: Call): Promise<boolean> {
     const campaign = await this.db.repo(Campaign).findOneBy({ id: call.campaignId! });
@@ -227,6 +283,13 @@ export class CampaignDialer implements OnModuleInit {
           nextAttemptAt: back === RecipientStatus.Pending ? new Date() : null,
         },
       );
+      return;
+    }
+    if (call.failureReason === NO_FINAL_STATUS) {
+      // Dialled, but nobody can tell what happened (the process died with the call): the
+      // customer may have been called, so the recipient is not called again.
+      await this.settle(recipient, RecipientStatus.Failed, 'unknown');
+      await this.completeIfDone(campaign);
       return;
     }
     const tenant = await this.tenants.current();

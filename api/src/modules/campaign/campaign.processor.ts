@@ -1,7 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../../common/queue/queue-names';
+import { QueueRecovery } from '../../common/queue/queue-recovery';
 import { CampaignDialer } from './campaign-dialer';
 import { CAMPAIGN_TICK_JOB } from './campaign.service';
 
@@ -11,19 +12,26 @@ import { CAMPAIGN_TICK_JOB } from './campaign.service';
  * the next feed finds the campaign not running, and queued calls are withdrawn at dial time.
  */
 @Processor(QueueName.Campaigns, { concurrency: 1 })
-export class CampaignProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class CampaignProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly dialer: CampaignDialer,
+    private readonly recovery: QueueRecovery,
     @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'campaign-tick',
-      { every: 1_000 },
-      { name: CAMPAIGN_TICK_JOB },
+  /** At start, and again after Redis lost its data (the tick's schedule with it). */
+  onModuleInit(): void {
+    this.recovery.register(
+      'campaign tick',
+      () =>
+        this.queue.upsertJobScheduler(
+          'campaign-tick',
+          { every: 1_000 },
+          { name: CAMPAIGN_TICK_JOB },
+        ),
+      { everyStart: true },
     );
   }
 

@@ -370,19 +370,27 @@ export class CampaignService {
       voicemail: number;
       tickets: number;
       bookings: number;
-      revenue: string;
     }[] = await this.db.manager.query(
       `SELECT count(a.id) FILTER (WHERE a.state = 'sent')::int AS placed,
               count(*) FILTER (WHERE c.status = 'completed' AND coalesce(c.answered_by, '') !~ '^(machine|fax)')::int AS answered,
               count(*) FILTER (WHERE c.status = 'completed' AND c.answered_by ~ '^(machine|fax)')::int AS voicemail,
               count(s.ticket_id)::int AS tickets,
-              count(s.booking_id)::int AS bookings,
-              coalesce(sum(b.amount_cents) FILTER (WHERE b.status IN ('confirmed', 'completed')), 0)::text AS revenue
+              count(s.booking_id)::int AS bookings
          FROM calls c
          LEFT JOIN call_attempts a ON a.call_id = c.id
          LEFT JOIN voice_sessions s ON s.id = c.voice_session_id
-         LEFT JOIN bookings b ON b.id = s.booking_id
         WHERE c.tenant_id = $1 AND c.campaign_id = $2`,
+      [this.context.tenantId, id],
+    );
+    // Amounts in different currencies do not add up: one sum per currency.
+    const revenue: { currency: string; cents: string }[] = await this.db.manager.query(
+      `SELECT b.currency, sum(b.amount_cents)::text AS cents
+         FROM calls c
+         JOIN voice_sessions s ON s.id = c.voice_session_id
+         JOIN bookings b ON b.id = s.booking_id
+        WHERE c.tenant_id = $1 AND c.campaign_id = $2 AND b.status IN ('confirmed', 'completed')
+        GROUP BY 1 HAVING sum(b.amount_cents) <> 0
+        ORDER BY sum(b.amount_cents) DESC, 1`,
       [this.context.tenantId, id],
     );
     return {
@@ -393,7 +401,7 @@ export class CampaignService {
       voicemail: calls.voicemail,
       ticketsCreated: calls.tickets,
       bookingsCreated: calls.bookings,
-      revenueCents: Number(calls.revenue),
+      revenue: revenue.map((r) => ({ currency: r.currency, amountCents: Number(r.cents) })),
     };
   }
 

@@ -1,23 +1,27 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MaintenanceJob, QueueName } from '../../common/queue/queue-names';
+import { QueueRecovery } from '../../common/queue/queue-recovery';
 import { TenantJobData, TenantJobRunner } from '../../common/queue/tenant-job';
 import { MaintenanceService } from './maintenance.service';
 
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   constructor(
     private readonly maintenance: MaintenanceService,
     private readonly tenantJobs: TenantJobRunner,
+    private readonly recovery: QueueRecovery,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.schedule();
+  onModuleInit(): void {
+    this.recovery.register('purge schedule', () => this.maintenance.schedule(), {
+      everyStart: true,
+    });
   }
 
   async process(job: Job<TenantJobData>): Promise<unknown> {

@@ -3,15 +3,14 @@ import { DataSource } from 'typeorm';
 import { CallStatus } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Call, CallAttempt } from './call.entity';
 import { CallService } from './call.service';
 import { TELEPHONY_PROVIDER, TelephonyProvider } from './providers/telephony-provider';
 import { twilioCallStatus } from './twilio-status';
 
-/** A dial whose outcome never became known is settled after this long. */
-export const UNKNOWN_DIAL_MINUTES = 10;
-/** A call with no news for this long is asked about (or given up on). */
-export const SILENT_CALL_MINUTES = 120;
+/** Why a call the provider could not tell about ended failed: its outcome is unknown. */
+export const NO_FINAL_STATUS = 'No final status from the provider';
 
 /**
  * Calls whose provider went silent: a dial that got no answer and no callback, or a call
@@ -28,6 +27,7 @@ export class CallReconciler {
     private readonly tenantJobs: TenantJobRunner,
     private readonly calls: CallService,
     @Inject(TELEPHONY_PROVIDER) private readonly provider: TelephonyProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async reconcileAll(): Promise<number> {
@@ -50,9 +50,12 @@ export class CallReconciler {
       .leftJoin(CallAttempt, 'a', 'a.call_id = c.id')
       .where(`c.status IN ('queued', 'initiated', 'ringing', 'in_progress')`)
       .andWhere(
-        `((a.state = 'sending' AND a.requested_at < now() - make_interval(mins => :unknown))
-          OR (c.status <> 'queued' AND c.updated_at < now() - make_interval(mins => :silent)))`,
-        { unknown: UNKNOWN_DIAL_MINUTES, silent: SILENT_CALL_MINUTES },
+        `((a.state = 'sending' AND a.requested_at < now() - make_interval(secs => :unknown))
+          OR (c.status <> 'queued' AND c.updated_at < now() - make_interval(secs => :silent)))`,
+        {
+          unknown: this.config.callReconciler.unknownDialMs / 1000,
+          silent: this.config.callReconciler.silentCallMs / 1000,
+        },
       )
       .orderBy('c.updated_at')
       .limit(200)
@@ -70,7 +73,7 @@ export class CallReconciler {
         detail: known
           ? `The provider reports ${known.status}`
           : 'No word from the provider; the call is presumed failed',
-        failureReason: known ? undefined : 'No final status from the provider',
+        failureReason: known ? undefined : NO_FINAL_STATUS,
       });
     }
     return stale.length;

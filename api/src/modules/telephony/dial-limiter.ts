@@ -85,6 +85,19 @@ export class DialLimiter {
     await this.redis.zrem(this.activeKey(tenantId), callId);
   }
 
+  /**
+   * Gives calls already dialled their slots back (Redis lost its keys), keeping any lease
+   * that survived.
+   */
+  async hold(tenantId: string, callIds: string[], now = Date.now()): Promise<void> {
+    if (callIds.length === 0) return;
+    await this.redis.zadd(
+      this.activeKey(tenantId),
+      'NX',
+      ...callIds.flatMap((id) => [now + LEASE_MS, id]),
+    );
+  }
+
   /** Calls holding a slot now. */
   async active(tenantId: string, now = Date.now()): Promise<number> {
     return this.redis.zcount(this.activeKey(tenantId), now, '+inf');

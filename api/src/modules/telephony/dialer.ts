@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DelayedError, Job } from 'bullmq';
+import { DelayedError, Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { CallStatus } from '@navaia/shared';
 import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
+import { TelephonyJob } from '../../common/queue/queue-names';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CustomerService } from '../customer/customer.service';
@@ -34,6 +36,7 @@ type Plan = { skip: string } | { request: DialRequest };
 const ALREADY_ATTEMPTED = 'already attempted';
 /** Tenant limits are read at most this often per process; a settings change applies soon after. */
 const LIMITS_TTL_MS = 5_000;
+const RECOVER_BATCH = 500;
 
 /**
  * Dials one queued call. In order: the tenant's limits must give it a turn (else the job
@@ -46,6 +49,7 @@ export class Dialer {
   private readonly logger = new Logger(Dialer.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly db: TenantDb,
     private readonly tenantJobs: TenantJobRunner,
     private readonly calls: CallService,
@@ -108,6 +112,47 @@ export class Dialer {
       });
     });
     return { dialled: true, providerCallSid: answer.providerCallSid };
+  }
+
+  /**
+   * After Redis lost its data: every call still waiting for its dial gets its job back (the
+   * job id makes that a no-op where the job survived, and a job that runs twice finds the
+   * call attempted), and calls already dialled take back their concurrency slots.
+   */
+  async recover(queue: Queue): Promise<number> {
+    const tenants: { app_tenant_ids: string }[] =
+      await this.dataSource.query('SELECT app_tenant_ids()');
+    let requeued = 0;
+    for (const { app_tenant_ids: tenantId } of tenants) {
+      const open: { id: string; attempted: boolean }[] = await this.tenantJobs.runFor(
+        tenantId,
+        'dial-recovery',
+        () =>
+          this.db.manager.query(
+            `SELECT c.id, a.call_id IS NOT NULL AS attempted
+               FROM calls c LEFT JOIN call_attempts a ON a.call_id = c.id
+              WHERE c.tenant_id = $1 AND c.status IN ('queued', 'initiated', 'ringing', 'in_progress')
+              ORDER BY c.id`,
+            [tenantId],
+          ),
+      );
+      await this.limiter.hold(
+        tenantId,
+        open.filter((c) => c.attempted).map((c) => c.id),
+      );
+      const waiting = open.filter((c) => !c.attempted);
+      for (let i = 0; i < waiting.length; i += RECOVER_BATCH) {
+        await queue.addBulk(
+          waiting.slice(i, i + RECOVER_BATCH).map((c) => ({
+            name: TelephonyJob.Dial,
+            data: { tenantId, callId: c.id } satisfies DialJobData,
+            opts: { jobId: `dial-${c.id}` },
+          })),
+        );
+      }
+      requeued += waiting.length;
+    }
+    return requeued;
   }
 
   private async plan(callId: string): Promise<Plan> {

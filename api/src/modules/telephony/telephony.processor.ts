@@ -1,10 +1,12 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../../common/database/tenant-db';
 import { QueueName, TelephonyJob } from '../../common/queue/queue-names';
+import { QueueRecovery } from '../../common/queue/queue-recovery';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
 import type { TwilioParams } from '../webhooks/twilio-intake';
 import { Call } from './call.entity';
@@ -18,7 +20,7 @@ const single = (value: string | string[] | undefined) =>
 
 /** Worker side of telephony: dial jobs, Twilio status callbacks, the reconciler. */
 @Processor(QueueName.Telephony, { concurrency: 16 })
-export class TelephonyProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(TelephonyProcessor.name);
 
   constructor(
@@ -29,17 +31,26 @@ export class TelephonyProcessor extends WorkerHost implements OnApplicationBoots
     private readonly dialer: Dialer,
     private readonly calls: CallService,
     private readonly reconciler: CallReconciler,
+    private readonly recovery: QueueRecovery,
     @InjectQueue(QueueName.Telephony) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'call-reconcile',
-      { every: 60_000 },
-      { name: TelephonyJob.Reconcile },
+  onModuleInit(): void {
+    this.recovery.register(
+      'call-reconcile schedule',
+      () =>
+        this.queue.upsertJobScheduler(
+          'call-reconcile',
+          { every: this.config.callReconciler.intervalMs },
+          { name: TelephonyJob.Reconcile },
+        ),
+      { everyStart: true },
     );
+    this.recovery.register('dial jobs', () => this.dialer.recover(this.queue));
+    this.recovery.register('Twilio status events', () => this.inbox.requeuePending('twilio'));
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

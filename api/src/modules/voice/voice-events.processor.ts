@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnModuleInit } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName, VoiceEventJob } from '../../common/queue/queue-names';
+import { QueueRecovery } from '../../common/queue/queue-recovery';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { WebhookEvent } from '../webhooks/webhook-event.entity';
 import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
@@ -26,7 +27,7 @@ function callSidOf(data: Record<string, unknown>): string | undefined {
  * the conversation id, then the agent id), then processes the event in that tenant.
  */
 @Processor(QueueName.VoiceEvents, { concurrency: 4 })
-export class VoiceEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class VoiceEventsProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(VoiceEventsProcessor.name);
 
   constructor(
@@ -35,17 +36,24 @@ export class VoiceEventsProcessor extends WorkerHost implements OnApplicationBoo
     private readonly tenantJobs: TenantJobRunner,
     private readonly postCall: PostCallService,
     private readonly reconciler: VoiceReconciler,
+    private readonly recovery: QueueRecovery,
     @InjectQueue(QueueName.VoiceEvents) private readonly queue: Queue,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'voice-reconcile',
-      { every: 5 * 60_000 },
-      { name: VoiceEventJob.Reconcile },
+  onModuleInit(): void {
+    this.recovery.register(
+      'voice-reconcile schedule',
+      () =>
+        this.queue.upsertJobScheduler(
+          'voice-reconcile',
+          { every: 5 * 60_000 },
+          { name: VoiceEventJob.Reconcile },
+        ),
+      { everyStart: true },
     );
+    this.recovery.register('ElevenLabs events', () => this.inbox.requeuePending('elevenlabs'));
   }
 
   async process(job: Job<{ eventId?: string }>): Promise<unknown> {

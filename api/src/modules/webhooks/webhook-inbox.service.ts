@@ -7,6 +7,8 @@ import { QueueName, TelephonyJob, VoiceEventJob } from '../../common/queue/queue
 import { QueueProducer } from '../../common/queue/queue-producer';
 import { WebhookEvent, WebhookProvider } from './webhook-event.entity';
 
+const REQUEUE_BATCH = 500;
+
 export interface AcceptedEvent {
   id: string;
   /** False when the same event (provider, type, external id) was stored before. */
@@ -85,6 +87,25 @@ export class WebhookInboxService {
       await this.producer.add(this.telephony, TelephonyJob.TwilioStatus, { eventId }, { jobId });
     } else {
       await this.producer.add(this.voiceEvents, VoiceEventJob.Process, { eventId }, { jobId });
+    }
+  }
+
+  /**
+   * Queues every event still waiting to be processed (after Redis lost its jobs); the job id
+   * makes this a no-op for an event whose job survived. Returns how many were queued.
+   */
+  async requeuePending(provider: WebhookProvider): Promise<number> {
+    let after: string | null = null;
+    let queued = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.dataSource.query(
+        'SELECT id FROM webhook_inbox_pending($1, $2, $3)',
+        [provider, after, REQUEUE_BATCH],
+      );
+      for (const { id } of rows) await this.enqueue(id, provider);
+      queued += rows.length;
+      if (rows.length < REQUEUE_BATCH) return queued;
+      after = rows[rows.length - 1].id;
     }
   }
 

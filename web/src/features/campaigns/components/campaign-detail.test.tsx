@@ -56,7 +56,7 @@ describe('campaign page', () => {
     expect(within(progress).getByLabelText('Calls placed: 7')).toBeVisible();
     expect(within(progress).getByLabelText('Answered: 3')).toBeVisible();
     expect(within(progress).getByLabelText('Bookings: 1')).toBeVisible();
-    expect(within(progress).getByLabelText('Booked revenue: 125.00')).toBeVisible();
+    expect(within(progress).getByLabelText('Booked revenue: $125.00 · €40.00')).toBeVisible();
     const funnel = screen.getByRole('region', { name: 'Outcome funnel' });
     expect(await within(funnel).findByLabelText('Tickets: 2')).toBeInTheDocument();
 

@@ -8,6 +8,7 @@ import {
 import { lazy, Suspense } from 'react';
 import { Section } from '../../../components/ui/detail-parts';
 import { ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { formatMoney } from '../../../lib/money';
 import { isLiveCampaign, useCampaignStats } from '../api/get-campaigns';
 import { CampaignProgress, RECIPIENT_STATUS_LABELS } from './campaign-labels';
 
@@ -26,9 +27,11 @@ function Counter({ label, value }: { label: string; value: string | number }) {
   );
 }
 
-/** Bookings may be in several currencies; the sum is shown as an amount in major units. */
-const amount = (cents: number) =>
-  (cents / 100).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** One sum per currency, largest first; amounts in different currencies are never added. */
+const revenueText = (revenue: CampaignStats['revenue']) =>
+  revenue.length === 0
+    ? '—'
+    : revenue.map((r) => formatMoney(r.amountCents, r.currency)).join(' · ');
 
 export function doneOf(stats: CampaignStats): number {
   return FINAL_RECIPIENT_STATUSES.reduce((sum, status) => sum + (stats.byStatus[status] ?? 0), 0);
@@ -71,7 +74,7 @@ export function CampaignStatsPanel({ campaign }: { campaign: CampaignView }) {
           <Counter label="Voicemail" value={data.voicemail} />
           <Counter label="Tickets" value={data.ticketsCreated} />
           <Counter label="Bookings" value={data.bookingsCreated} />
-          <Counter label="Booked revenue" value={amount(data.revenueCents)} />
+          <Counter label="Booked revenue" value={revenueText(data.revenue)} />
         </SimpleGrid>
       </Section>
       <Section label="Outcome funnel" title="Outcome funnel">

@@ -52,7 +52,10 @@ export function makeStats(overrides: Partial<CampaignStats> = {}): CampaignStats
     voicemail: 1,
     ticketsCreated: 2,
     bookingsCreated: 1,
-    revenueCents: 12_500,
+    revenue: [
+      { currency: 'USD', amountCents: 12_500 },
+      { currency: 'EUR', amountCents: 4_000 },
+    ],
     ...overrides,
   };
 }
