@@ -58,7 +58,14 @@ export async function startApp(databaseUrl, env = {}) {
   // The same heap cap as `npm start` and the Docker image.
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=192', join(root, 'api/dist/api/src/main.js')],
+    [
+      '--max-old-space-size=192',
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each app process, written when it stops.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      join(root, 'api/dist/api/src/main.js'),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -22,6 +22,20 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds per PostgreSQL backend serving `name` (its connections only, not the server's). */
+async function backendCpu(db, name) {
+  const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+  const cpu = new Map();
+  for (const { pid } of rows) {
+    try {
+      cpu.set(pid, cpuSeconds(pid));
+    } catch {
+      // The backend ended between the two reads.
+    }
+  }
+  return cpu;
+}
+
 export async function run({ database }) {
   const app = await startApp(database.url, {
     SIMULATOR_SPEED: 'fast',
@@ -103,6 +117,7 @@ export async function run({ database }) {
 
     // Dialing: sample the limiter's slots and the database's active calls while it runs.
     const cpuBefore = cpuSeconds(app.pid);
+    const pgBefore = await backendCpu(db, database.name);
     const {
       rows: [{ n: attemptsBefore }],
     } = await db.query(`SELECT count(*)::int AS n FROM call_attempts WHERE tenant_id = $1`, [
@@ -129,6 +144,9 @@ export async function run({ database }) {
     }
     const windowEnd = new Date();
     const cpuAfter = cpuSeconds(app.pid);
+    const pgAfter = await backendCpu(db, database.name);
+    let pgSeconds = 0;
+    for (const [pid, seconds] of pgAfter) pgSeconds += seconds - (pgBefore.get(pid) ?? 0);
     await api(base, 'POST', `/api/v1/campaigns/${campaign.id}/cancel`, {}, token);
     const {
       rows: [span],
@@ -163,6 +181,12 @@ export async function run({ database }) {
         bench: name,
         metric: 'API process CPU per call (dial, callbacks, conversation, ticket)',
         value: `${(((cpuAfter - cpuBefore) / calls) * 1000).toFixed(1)} ms`,
+        target: '',
+      },
+      {
+        bench: name,
+        metric: 'PostgreSQL CPU per call (backends of the app)',
+        value: `${((pgSeconds / calls) * 1000).toFixed(1)} ms`,
         target: '',
       },
     );
