@@ -55,6 +55,7 @@ export async function createDatabase(prefix = 'navaia_bench') {
 export async function startApp(databaseUrl, env = {}) {
   const port = await freePort();
   const worker = env.APP_ROLE === 'worker';
+  let childEnv;
   // The same heap cap as `npm start` and the Docker image.
   const child = spawn(
     process.execPath,
@@ -69,7 +70,7 @@ export async function startApp(databaseUrl, env = {}) {
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
+      env: (childEnv = {
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(port),
@@ -86,7 +87,7 @@ export async function startApp(databaseUrl, env = {}) {
         RATE_LIMIT_USER_PER_MINUTE: '1000000000',
         RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
         ...env,
-      },
+      }),
     },
   );
   // A worker serves no HTTP: it is up once it has started consuming (it logs nothing we
@@ -96,6 +97,8 @@ export async function startApp(databaseUrl, env = {}) {
   return {
     port,
     pid: child.pid,
+    /** What the process was started with: a worker beside it needs the same queues and data. */
+    env: childEnv,
     stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
   };
 }
