@@ -281,8 +281,10 @@ export class CampaignDialer implements OnModuleInit {
   private async completeIfDone(campaign: Campaign): Promise<void> {
     if (campaign.status !== CampaignStatus.Running) return;
     const [{ open }]: { open: boolean }[] = await this.db.manager.query(
-      `SELECT EXISTS (SELECT 1 FROM campaign_recipients
-        WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'calling')) AS open`,
+      // Two probes, each answered by its own partial index (due, active).
+      `SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending')
+           OR EXISTS (SELECT 1 FROM campaign_recipients
+                       WHERE campaign_id = $1 AND status IN ('queued', 'calling')) AS open`,
       [campaign.id],
     );
     if (open) return;

@@ -13,7 +13,7 @@ const OPS = ['insert', 'update', 'delete'];
  *   every status report used to hold them for the rest of its transaction, so reports of
  *   different calls queued behind each other.
  */
-export class CallCountersByOutcome1795266500000 implements MigrationInterface {
+export class CallCountersByOutcome1795267500000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     for (const op of OPS) {
       await q.query(`DROP TRIGGER calls_activity_${op} ON calls`);
