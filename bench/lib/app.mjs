@@ -55,14 +55,22 @@ export async function createDatabase(prefix = 'navaia_bench') {
 export async function startApp(databaseUrl, env = {}) {
   const port = await freePort();
   const worker = env.APP_ROLE === 'worker';
+  let childEnv;
   // The same heap cap as `npm start` and the Docker image.
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=192', join(root, 'api/dist/api/src/main.js')],
+    [
+      '--max-old-space-size=192',
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each app process, written when it stops.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      join(root, 'api/dist/api/src/main.js'),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
+      env: (childEnv = {
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(port),
@@ -79,7 +87,7 @@ export async function startApp(databaseUrl, env = {}) {
         RATE_LIMIT_USER_PER_MINUTE: '1000000000',
         RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000',
         ...env,
-      },
+      }),
     },
   );
   // A worker serves no HTTP: it is up once it has started consuming (it logs nothing we
@@ -89,6 +97,8 @@ export async function startApp(databaseUrl, env = {}) {
   return {
     port,
     pid: child.pid,
+    /** What the process was started with: a worker beside it needs the same queues and data. */
+    env: childEnv,
     stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
   };
 }

@@ -63,7 +63,7 @@ export class CampaignDialer implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register({
       mayDial: (call) => this.mayDial(call),
-      callChanged: (call) => this.callChanged(call),
+      callChanged: (call, previous) => this.callChanged(call, previous),
     });
   }
 
@@ -247,24 +247,25 @@ export class CampaignDialer implements OnModuleInit {
   }
 
   /** Follows a campaign call: calling, then its outcome and the retry it earns. */
-  private async callChanged(call: Call): Promise<void> {
+  private async callChanged(call: Call, previous: CallStatus): Promise<void> {
+    if (!isFinalCallStatus(call.status)) {
+      // Only leaving the queue changes the recipient; ringing and answered say nothing new.
+      if (previous === CallStatus.Queued)
+        await this.db.manager.query(
+          `UPDATE campaign_recipients SET status = 'calling', updated_at = now()
+            WHERE last_call_id = $1 AND status = 'queued'`,
+          [call.id],
+        );
+      return;
+    }
     const recipient = await this.db
       .repo(CampaignRecipient)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
-      .where('r.campaign_id = :campaignId AND r.last_call_id = :callId', {
-        campaignId: call.campaignId,
-        callId: call.id,
-      })
+      // By the call alone (one recipient per call): its own index, whatever the campaign's size.
+      .where('r.last_call_id = :callId', { callId: call.id })
       .getOne();
     if (!recipient) return;
-    if (!isFinalCallStatus(call.status)) {
-      if (recipient.status === RecipientStatus.Queued && call.status !== CallStatus.Queued)
-        await this.db
-          .repo(CampaignRecipient)
-          .update({ id: recipient.id }, { status: RecipientStatus.Calling });
-      return;
-    }
     if (recipient.status !== RecipientStatus.Queued && recipient.status !== RecipientStatus.Calling)
       return;
     const campaign = await this.db.repo(Campaign).findOneByOrFail({ id: call.campaignId! });
@@ -306,7 +307,8 @@ export class CampaignDialer implements OnModuleInit {
     } else {
       await this.settle(recipient, plan.finalStatus, outcome);
     }
-    await this.tripBreaker(campaign);
+    // Only a failure can raise the failure rate.
+    if (outcome === CallOutcome.Failed) await this.tripBreaker(campaign);
     await this.completeIfDone(campaign);
   }
 
@@ -324,7 +326,8 @@ export class CampaignDialer implements OnModuleInit {
          FROM (SELECT status FROM calls
                 WHERE tenant_id = $1 AND campaign_id = $2
                   AND status IN ('completed', 'busy', 'no_answer', 'failed')
-                ORDER BY ended_at DESC NULLS LAST LIMIT $3) latest`,
+                -- Latest dialled first (ids are time-ordered): an index walk that stops early.
+                ORDER BY id DESC LIMIT $3) latest`,
       [this.context.tenantId, campaign.id, BREAKER_WINDOW],
     );
     if (row.finished >= BREAKER_WINDOW / 2 && row.failed / row.finished >= BREAKER_FAILURE_SHARE) {
@@ -340,17 +343,19 @@ export class CampaignDialer implements OnModuleInit {
   /** Completed once every recipient's outcome is final. */
   private async completeIfDone(campaign: Campaign): Promise<void> {
     if (campaign.status !== CampaignStatus.Running) return;
-    const [{ open }]: { open: number }[] = await this.db.manager.query(
-      `SELECT count(*)::int AS open FROM campaign_recipients
-        WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'calling')`,
+    const [{ open }]: { open: boolean }[] = await this.db.manager.query(
+      // Two probes, each answered by its own partial index (due, active).
+      `SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending')
+           OR EXISTS (SELECT 1 FROM campaign_recipients
+                       WHERE campaign_id = $1 AND status IN ('queued', 'calling')) AS open`,
       [campaign.id],
     );
-    if (open > 0) return;
+    if (open) return;
     await this.db
       .repo(Campaign)
       .update({ id: campaign.id }, { status: CampaignStatus.Completed, completedAt: new Date() });
     campaign.status = CampaignStatus.Completed;
-    await this.webhooks.publish('campaign.completed', await this.campaigns.view(campaign.id));
+    await this.webhooks.publish('campaign.completed', () => this.campaigns.view(campaign.id));
   }
 }
 

@@ -56,9 +56,10 @@ export class WebhookPublisher implements EntitySubscriberInterface {
 
   /**
    * Call inside the tenant transaction of the change, with the record as the REST API shows
-   * it. Returns the number of deliveries written.
+   * it, or a function that reads it: then it is read only when an endpoint subscribes.
+   * Returns the number of deliveries written.
    */
-  async publish(type: WebhookEventType, data: object): Promise<number> {
+  async publish(type: WebhookEventType, data: object | (() => Promise<object>)): Promise<number> {
     const endpoints = await this.db
       .repo(WebhookEndpoint)
       .createQueryBuilder('e')
@@ -67,7 +68,8 @@ export class WebhookPublisher implements EntitySubscriberInterface {
       .andWhere(':type = ANY(e.event_types)', { type })
       .getMany();
     if (endpoints.length === 0) return 0;
-    const body = JSON.stringify({ type, timestamp: new Date().toISOString(), data });
+    const record = typeof data === 'function' ? await data() : data;
+    const body = JSON.stringify({ type, timestamp: new Date().toISOString(), data: record });
     for (const endpoint of endpoints) await this.createDelivery(endpoint.id, type, body);
     return endpoints.length;
   }

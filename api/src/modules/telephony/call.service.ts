@@ -274,7 +274,7 @@ export class CallService implements OnModuleInit {
     if (Object.keys(patch).length) await this.db.repo(Call).update({ id: callId }, patch);
     const next = { ...call, ...patch } as Call;
     if (applied && isFinalCallStatus(next.status)) await this.finished(next);
-    if (applied) await this.callHooks.callChanged(next);
+    if (applied) await this.callHooks.callChanged(next, call.status);
     return { call: next, applied };
   }
 
@@ -297,7 +297,7 @@ export class CallService implements OnModuleInit {
     });
     // An answered call is complete for integrators once its conversation has been turned
     // into its ticket or booking, so the event can name them.
-    await this.webhooks.publish('call.completed', await this.view(call.id));
+    await this.webhooks.publish('call.completed', () => this.view(call.id));
   }
 
   /** ElevenLabs could not connect the call (busy, no answer, unknown). */
@@ -335,7 +335,7 @@ export class CallService implements OnModuleInit {
     if (call.voiceSessionId) {
       await this.sessions.callNotConnected(call.voiceSessionId, call.failureReason ?? call.status);
     }
-    await this.webhooks.publish('call.completed', await this.view(call.id));
+    await this.webhooks.publish('call.completed', () => this.view(call.id));
   }
 
   private async lock(id: string): Promise<Call> {

@@ -77,15 +77,14 @@ export class Dialer {
       throw new DelayedError();
     }
 
+    // One transaction checks the call and commits its attempt row: the provider is asked
+    // only after that commit.
     const plan = await inTenant(() => this.plan(callId));
     if ('skip' in plan) {
       // An attempted call keeps its slot until its end is known; any other never dials.
       if (plan.skip !== ALREADY_ATTEMPTED) await this.limiter.release(tenantId, callId);
       return { skipped: plan.skip };
     }
-
-    const claimed = await inTenant(() => this.claim(callId));
-    if (!claimed) return { skipped: 'already attempted or no longer queued' };
 
     let answer;
     try {
@@ -155,11 +154,20 @@ export class Dialer {
     return requeued;
   }
 
+  /**
+   * Checks the call under its row lock and, when it is still to be dialled, writes its
+   * attempt: a concurrent run of the same job waits for the lock, then finds the attempt.
+   */
   private async plan(callId: string): Promise<Plan> {
-    const call = await this.db.repo(Call).findOneBy({ id: callId });
+    const call = await this.db
+      .repo(Call)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :callId', { callId })
+      .getOne();
     if (!call) return { skip: 'call not found' };
     if (call.status !== CallStatus.Queued) return { skip: `call is ${call.status}` };
-    if (await this.db.repo(CallAttempt).existsBy({ callId })) return { skip: 'already attempted' };
+    if (await this.db.repo(CallAttempt).existsBy({ callId })) return { skip: ALREADY_ATTEMPTED };
     // A campaign that paused or ended since takes its queued calls back.
     if (!(await this.hooks.mayDial(call))) {
       await this.calls.applyStatus(callId, {
@@ -187,6 +195,19 @@ export class Dialer {
     const session = call.voiceSessionId
       ? (await this.sessions.byIds([call.voiceSessionId])).get(call.voiceSessionId)
       : undefined;
+    try {
+      await this.db.repo(CallAttempt).insert({
+        id: uuidv7(),
+        tenantId: call.tenantId,
+        callId,
+        provider: this.provider.kind,
+        state: 'sending',
+        requestedAt: new Date(),
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { skip: ALREADY_ATTEMPTED };
+      throw error;
+    }
     const base = this.config.publicBaseUrl;
     const query = `?callId=${call.id}`;
     return {
@@ -216,31 +237,6 @@ export class Dialer {
     );
     this.limits.set(tenantId, { limits, at: Date.now() });
     return limits;
-  }
-
-  /** Commits the attempt row; false when another run got there first or the call moved on. */
-  private async claim(callId: string): Promise<boolean> {
-    const call = await this.db
-      .repo(Call)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :callId', { callId })
-      .getOne();
-    if (!call || call.status !== CallStatus.Queued) return false;
-    try {
-      await this.db.repo(CallAttempt).insert({
-        id: uuidv7(),
-        tenantId: call.tenantId,
-        callId,
-        provider: this.provider.kind,
-        state: 'sending',
-        requestedAt: new Date(),
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
   }
 
   private async failed(

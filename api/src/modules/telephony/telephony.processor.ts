@@ -82,23 +82,27 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
     if (!event || event.status === 'processed') return { skipped: true };
     const { params, callId } = event.payload as { params: TwilioParams; callId: string | null };
     const sid = single(params.CallSid);
-    const tenantId = event.tenantId ?? (await this.tenantOf(callId, sid));
-    if (!tenantId) {
+    const found = event.tenantId
+      ? { tenantId: event.tenantId, byCallId: false }
+      : await this.tenantOf(callId, sid);
+    if (!found) {
       await this.inbox.markUnmatched(event.id, 'No call of any tenant has this id or call SID');
       this.logger.warn({ eventId }, 'Unmatched Twilio status callback kept in the inbox');
       return { unmatched: true };
     }
+    const { tenantId } = found;
     if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
     return this.tenantJobs.runFor(tenantId, `twilio-event-${event.id}`, async () => {
-      const call = await this.callOf(callId, sid);
-      if (!call) throw new Error(`Call ${callId ?? sid} is not in this tenant`);
+      // Found by its id, the call is known to exist; otherwise look it up.
+      const id = found.byCallId ? callId : (await this.callOf(callId, sid))?.id;
+      if (!id) throw new Error(`Call ${callId ?? sid} is not in this tenant`);
       const twilioStatus = single(params.CallStatus);
       const sequence = Number(single(params.SequenceNumber));
       const duration = Number(single(params.CallDuration));
       const sip = single(params.SipResponseCode);
       const timestamp = single(params.Timestamp);
       const at = timestamp ? new Date(timestamp) : undefined;
-      const { applied } = await this.calls.applyStatus(call.id, {
+      const { call, applied } = await this.calls.applyStatus(id, {
         status: twilioCallStatus(twilioStatus),
         source: 'twilio',
         at: at && !Number.isNaN(at.getTime()) ? at : undefined,
@@ -117,7 +121,10 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
     });
   }
 
-  private async tenantOf(callId: string | null, sid: string | undefined): Promise<string | null> {
+  private async tenantOf(
+    callId: string | null,
+    sid: string | undefined,
+  ): Promise<{ tenantId: string; byCallId: boolean } | null> {
     for (const [fn, value] of [
       ['call_tenant', callId],
       ['call_sid_tenant', sid],
@@ -127,7 +134,7 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
         `SELECT ${fn}($1) AS tenant`,
         [value],
       );
-      if (row?.tenant) return row.tenant;
+      if (row?.tenant) return { tenantId: row.tenant, byCallId: fn === 'call_tenant' };
     }
     return null;
   }

@@ -54,11 +54,22 @@ export class TenantService {
     });
   }
 
+  /**
+   * The tenant of the current transaction. Read once per transaction: a call's status report
+   * or a dialer pass asks for its settings several times, and within one transaction they
+   * cannot change except through `update`, which forgets the copy.
+   */
   async current(): Promise<Tenant> {
+    const manager = this.db.manager;
+    const read = this.perTransaction.get(manager);
+    if (read) return Object.assign(new Tenant(), structuredClone(read));
     const tenant = await this.db.repo(Tenant).findOneBy({ id: this.context.tenantId });
     if (!tenant) throw TenantErrors.tenantNotFound();
+    this.perTransaction.set(manager, structuredClone(tenant));
     return tenant;
   }
+
+  private readonly perTransaction = new WeakMap<object, Tenant>();
 
   async view(): Promise<TenantView> {
     return toTenantView(await this.current());
@@ -82,6 +93,7 @@ export class TenantService {
     }
     if (dto.telephony) next.telephony = merge(tenant.telephony, dto.telephony);
     await this.db.repo(Tenant).update({ id: tenant.id }, next);
+    this.perTransaction.delete(this.db.manager);
     const after = await this.view();
     await this.audit.record({
       action: 'update',
