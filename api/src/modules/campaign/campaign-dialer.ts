@@ -309,7 +309,8 @@ export class CampaignDialer implements OnModuleInit {
     }
     // Only a failure can raise the failure rate.
     if (outcome === CallOutcome.Failed) await this.tripBreaker(campaign);
-    await this.completeIfDone(campaign);
+    // Completion is the next tick's: it finds nothing due and nothing in progress. Asking
+    // here too would cost every call a read of the campaign's recipients.
   }
 
   private async settle(recipient: CampaignRecipient, status: RecipientStatus, outcome: string) {
