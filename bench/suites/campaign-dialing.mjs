@@ -1,6 +1,7 @@
 // Campaign scale: 100 000 recipients made due by one start (the fan-out), then dialing at
 // 20 calls a second on the simulator for 60 s: the achieved rate against the tenant's pace,
-// the most calls held at once against its concurrency, and the API process's CPU per call.
+// the most calls held at once against its concurrency, and the CPU each call costs the API
+// process, the worker process and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

@@ -71,4 +71,28 @@ describe('server-sent events parser', () => {
     await expect(reading).rejects.toThrow();
     expect(data(events)).toEqual(['first']);
   });
+
+  it('gives up on a connection that goes silent, while keepalives keep it open', async () => {
+    const encoder = new TextEncoder();
+    let push: (text: string) => void = () => undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (text) => controller.enqueue(encoder.encode(text));
+      },
+    });
+    const events: SseEvent[] = [];
+    const reading = readEventStream(body, (event) => events.push(event), undefined, {
+      idleMs: 80,
+    });
+    push('data: first\n\n');
+    // Comments every 40 ms: never silent for 80 ms, so the stream stays open.
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      push(': keepalive\n\n');
+    }
+    push('data: second\n\n');
+    // Then nothing: the read fails once 80 ms pass without a byte.
+    await expect(reading).rejects.toThrow(/No data for 80 ms/);
+    expect(data(events)).toEqual(['first', 'second']);
+  });
 });

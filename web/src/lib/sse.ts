@@ -64,21 +64,33 @@ export function createSseParser(onEvent: (event: SseEvent) => void) {
 /**
  * Reads a streamed response body to its end, decoding UTF-8 across chunk boundaries, and
  * calls `onEvent` for every event in it. Resolves when the server ends the stream; rejects
- * when the connection breaks or `signal` aborts it.
+ * when the connection breaks, `signal` aborts it, or nothing (not even a keepalive comment)
+ * arrives for `idleMs`: a connection a proxy silently dropped looks exactly like that.
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: SseEvent) => void,
   signal?: AbortSignal,
+  { idleMs }: { idleMs?: number } = {},
 ): Promise<void> {
   const parser = createSseParser(onEvent);
   const decoder = new TextDecoder();
   const reader = body.getReader();
   const cancel = () => void reader.cancel().catch(() => undefined);
   signal?.addEventListener('abort', cancel);
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const next = () => {
+    if (!idleMs) return reader.read();
+    return Promise.race([
+      reader.read(),
+      new Promise<never>((_, reject) => {
+        idle = setTimeout(() => reject(new Error(`No data for ${idleMs} ms`)), idleMs);
+      }),
+    ]).finally(() => clearTimeout(idle));
+  };
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await next();
       if (done) break;
       parser.push(decoder.decode(value, { stream: true }));
     }

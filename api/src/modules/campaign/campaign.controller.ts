@@ -39,6 +39,8 @@ import { CampaignService } from './campaign.service';
 import { RecipientImport } from './recipient-import';
 
 const LIVE_INTERVAL_MS = 1_000;
+/** A quiet stream still writes this often, so a dead connection is noticed at both ends. */
+const KEEPALIVE_MS = 15_000;
 
 @ApiTags('campaigns')
 @TenantScopedController('campaigns')
@@ -252,6 +254,7 @@ export class CampaignController {
     let open = true;
     out.on('close', () => (open = false));
     let last = '';
+    let wrote = Date.now();
     try {
       while (open) {
         const snapshot = await this.db.run(tenantId, async () => ({
@@ -259,7 +262,14 @@ export class CampaignController {
           stats: await this.campaigns.stats(id),
         }));
         const text = JSON.stringify(snapshot);
-        if (text !== last) out.write(`data: ${text}\n\n`);
+        if (text !== last) {
+          out.write(`data: ${text}\n\n`);
+          wrote = Date.now();
+        } else if (Date.now() - wrote >= KEEPALIVE_MS) {
+          // A comment: clients and proxies see the connection alive while nothing changes.
+          out.write(': keepalive\n\n');
+          wrote = Date.now();
+        }
         last = text;
         if (!live.includes(snapshot.campaign.status)) break;
         await new Promise((resolve) => setTimeout(resolve, LIVE_INTERVAL_MS));

@@ -22,6 +22,8 @@ export interface CampaignSnapshot {
 const STREAMED = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
 
 export const RECONNECT_MIN_MS = 1_000;
+/** The API writes at least a keepalive every 15 s; three missed ones mean the link is dead. */
+export const STREAM_IDLE_MS = 45_000;
 const RECONNECT_MAX_MS = 30_000;
 /** The recipients table is a page of rows per request: read again at most this often. */
 export const RECIPIENTS_REFRESH_MS = 2_000;
@@ -91,6 +93,7 @@ async function follow(
           onSnapshot(snapshot);
         },
         signal,
+        { idleMs: STREAM_IDLE_MS },
       );
     } catch (error) {
       if (signal.aborted) return;
