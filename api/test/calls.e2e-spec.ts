@@ -122,6 +122,14 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       answerRate: 1,
       averageDurationSec: call.durationSec,
     });
+    // The counters keep a call under `open` until its outcome: the steps between moved no
+    // counter row, and the outcome moved it once.
+    const counters = await queryAsOwner<{ key: string; value: string }>(
+      `SELECT key, sum(value)::text AS value FROM activity_counters
+        WHERE tenant_id = $1 AND metric = 'calls' GROUP BY key HAVING sum(value) <> 0`,
+      [t.tenant.id],
+    );
+    expect(counters).toEqual([{ key: 'completed', value: '1' }]);
   });
 
   it('tells integrators when a call is complete, naming what it produced', async () => {

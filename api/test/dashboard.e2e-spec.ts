@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createTestApp, registerTenant } from './support/app';
+import { createTestApp, queryAsOwner, registerTenant } from './support/app';
 import { createBooking, createCustomer, createTicket } from './support/records';
 
 describe('dashboard', () => {
@@ -156,6 +156,49 @@ describe('dashboard', () => {
       .expect(200);
     expect(res.body.currency).toBe('EUR');
     expect(res.body.points.reduce((s: number, p: { value: number }) => s + p.value, 0)).toBe(1234);
+  });
+
+  it('counts a call in flight in the total once, and its outcome when it ends', async () => {
+    const t = await registerTenant(app);
+    const c = await createCustomer(app, t);
+    const summary = async () =>
+      (await http.get('/api/v1/dashboard/summary').set(t.auth).expect(200)).body.calls;
+    const [{ id }] = await queryAsOwner<{ id: string }>(
+      `INSERT INTO calls (tenant_id, customer_id, purpose, status, provider, to_number)
+       VALUES ($1, $2, 'support', 'queued', 'simulator', '+14155550100') RETURNING id`,
+      [t.tenant.id, c.id],
+    );
+    const rows = () =>
+      queryAsOwner<{ key: string; value: string }>(
+        `SELECT key, value::text FROM activity_counters
+          WHERE tenant_id = $1 AND metric = 'calls' ORDER BY key`,
+        [t.tenant.id],
+      );
+    const queued = await rows();
+    expect(queued).toEqual([{ key: 'open', value: '1' }]);
+    for (const status of ['initiated', 'ringing', 'in_progress'])
+      await queryAsOwner(`UPDATE calls SET status = $2 WHERE id = $1`, [id, status]);
+    // Each step left the counter rows as they were.
+    expect(await rows()).toEqual(queued);
+    expect(await summary()).toEqual({
+      total: 1,
+      answered: 0,
+      answerRate: 0,
+      averageDurationSec: 0,
+    });
+    await queryAsOwner(`UPDATE calls SET status = 'completed', duration_sec = 42 WHERE id = $1`, [
+      id,
+    ]);
+    expect(await rows()).toEqual([
+      { key: 'completed', value: '1' },
+      { key: 'open', value: '0' },
+    ]);
+    expect(await summary()).toEqual({
+      total: 1,
+      answered: 1,
+      answerRate: 1,
+      averageDurationSec: 42,
+    });
   });
 
   it('rejects a reversed or unknown range and metric (400 on the field)', async () => {
