@@ -212,6 +212,29 @@ describe('campaigns', () => {
     );
     expect(calls.map((c) => c.n)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(stats.ticketsCreated + stats.bookingsCreated).toBeGreaterThan(0);
+    // Each recipient names what its call produced, as its conversation recorded it.
+    const recipients = (
+      await http.get(`/api/v1/campaigns/${campaign.id}/recipients`).set(t.auth).expect(200)
+    ).body.data as RecipientView[];
+    const produced = await queryAsOwner<{
+      call_id: string;
+      ticket_id: string | null;
+      booking_id: string | null;
+    }>(
+      `SELECT c.id AS call_id, s.ticket_id, s.booking_id FROM calls c
+         JOIN voice_sessions s ON s.id = c.voice_session_id WHERE c.campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(
+      recipients.map((r) => ({
+        call_id: r.lastCallId,
+        ticket_id: r.ticketId,
+        booking_id: r.bookingId,
+      })),
+    ).toEqual(expect.arrayContaining(produced));
+    expect(recipients.filter((r) => r.ticketId || r.bookingId)).toHaveLength(
+      stats.ticketsCreated + stats.bookingsCreated,
+    );
     await http.post(`/api/v1/campaigns/${campaign.id}/pause`).set(t.auth).expect(409);
 
     // Revenue is one sum per currency, never added across currencies; pending bookings not.

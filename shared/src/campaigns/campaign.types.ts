@@ -33,6 +33,9 @@ export interface RecipientView {
   nextAttemptAt: string | null;
   lastCallId: string | null;
   lastOutcome: string | null;
+  /** What the last call's conversation produced, if anything. */
+  ticketId: string | null;
+  bookingId: string | null;
   timezone: string;
   variables: Record<string, string>;
   updatedAt: string;

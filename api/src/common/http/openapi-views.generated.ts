@@ -1650,6 +1650,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "nullable": true,
         "type": "string"
       },
+      "ticketId": {
+        "nullable": true,
+        "type": "string",
+        "description": "What the last call's conversation produced, if anything."
+      },
+      "bookingId": {
+        "nullable": true,
+        "type": "string"
+      },
       "timezone": {
         "type": "string"
       },
@@ -1671,6 +1680,8 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "nextAttemptAt",
       "lastCallId",
       "lastOutcome",
+      "ticketId",
+      "bookingId",
       "timezone",
       "variables",
       "updatedAt"

@@ -73,6 +73,10 @@ export function toCampaignView(c: Campaign, progress: CampaignView['progress']):
 export function toRecipientView(
   r: CampaignRecipient,
   customer: RecipientView['customer'],
+  produced: { ticketId: string | null; bookingId: string | null } = {
+    ticketId: null,
+    bookingId: null,
+  },
 ): RecipientView {
   return {
     customerId: r.customerId,
@@ -82,6 +86,8 @@ export function toRecipientView(
     nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
     lastCallId: r.lastCallId,
     lastOutcome: r.lastOutcome,
+    ticketId: produced.ticketId,
+    bookingId: produced.bookingId,
     timezone: r.timezone,
     variables: r.variables,
     updatedAt: r.updatedAt.toISOString(),

@@ -253,10 +253,36 @@ export class CampaignService {
       { column: 'r.id', property: 'id', direction: 'ASC' },
     ]);
     const customers = await this.customers.byIds(page.data.map((r) => r.customerId));
+    const produced = await this.producedBy(
+      page.data.flatMap((r) => (r.lastCallId ? [r.lastCallId] : [])),
+    );
     return {
-      data: page.data.map((r) => toRecipientView(r, customerRef(customers.get(r.customerId)))),
+      data: page.data.map((r) =>
+        toRecipientView(
+          r,
+          customerRef(customers.get(r.customerId)),
+          (r.lastCallId && produced.get(r.lastCallId)) || undefined,
+        ),
+      ),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** The ticket or booking each call's conversation produced, by call id. */
+  private async producedBy(
+    callIds: string[],
+  ): Promise<Map<string, { ticketId: string | null; bookingId: string | null }>> {
+    if (callIds.length === 0) return new Map();
+    const rows: { call_id: string; ticket_id: string | null; booking_id: string | null }[] =
+      await this.db.manager.query(
+        `SELECT c.id AS call_id, s.ticket_id, s.booking_id
+           FROM calls c JOIN voice_sessions s ON s.id = c.voice_session_id
+          WHERE c.tenant_id = $1 AND c.id = ANY($2::uuid[])`,
+        [this.context.tenantId, callIds],
+      );
+    return new Map(
+      rows.map((r) => [r.call_id, { ticketId: r.ticket_id, bookingId: r.booking_id }]),
+    );
   }
 
   /**

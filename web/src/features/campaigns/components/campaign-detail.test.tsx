@@ -23,6 +23,14 @@ function setUp(campaign: CampaignView, role = 'admin') {
               lastCallId: 'call-1',
               lastOutcome: 'no_answer',
             }),
+            makeRecipient({
+              customer: { id: 'customer-b', displayName: 'Grace Hopper' },
+              status: RecipientStatus.Completed,
+              attempts: 1,
+              lastCallId: 'call-2',
+              lastOutcome: 'answered',
+              ticketId: 'ticket-7',
+            }),
           ],
           nextCursor: null,
         },
@@ -60,7 +68,7 @@ describe('campaign page', () => {
     const funnel = screen.getByRole('region', { name: 'Outcome funnel' });
     expect(await within(funnel).findByLabelText('Tickets: 2')).toBeInTheDocument();
 
-    const row = await screen.findByTestId('recipient-row');
+    const [row, answered] = await screen.findAllByTestId('recipient-row');
     expect(row).toHaveTextContent('Ada Lovelace');
     expect(row).toHaveTextContent('No answer');
     expect(row).toHaveTextContent('1/3');
@@ -70,6 +78,12 @@ describe('campaign page', () => {
       'href',
       '/calls/call-1',
     );
+    // What a call produced is one click away.
+    expect(within(answered).getByRole('link', { name: 'Ticket' })).toHaveAttribute(
+      'href',
+      '/tickets/ticket-7',
+    );
+    expect(within(row).queryByRole('link', { name: 'Ticket' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Calls of this campaign' })).toHaveAttribute(
       'href',
       `/calls?campaign=${campaign.id}`,

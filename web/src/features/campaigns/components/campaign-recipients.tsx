@@ -1,5 +1,5 @@
 import { Anchor, MultiSelect, Stack, Table, Text } from '@mantine/core';
-import { RecipientStatus, type CampaignView } from '@navaia/shared';
+import { RecipientStatus, type CampaignView, type RecipientView } from '@navaia/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadMore } from '../../../components/ui/load-more';
@@ -42,6 +42,7 @@ export function CampaignRecipients({ campaign }: { campaign: CampaignView }) {
               <Table.Th>Next attempt</Table.Th>
               <Table.Th>Last outcome</Table.Th>
               <Table.Th>Last call</Table.Th>
+              <Table.Th>Produced</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody style={{ opacity: recipients.isPlaceholderData ? 0.6 : 1 }}>
@@ -79,6 +80,9 @@ export function CampaignRecipients({ campaign }: { campaign: CampaignView }) {
                     </Text>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  <ProducedRecord recipient={recipient} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -101,5 +105,26 @@ export function CampaignRecipients({ campaign }: { campaign: CampaignView }) {
       {body}
       <LoadMore query={recipients} />
     </Stack>
+  );
+}
+
+/** The ticket or booking the recipient's last call produced, as a link. */
+function ProducedRecord({ recipient }: { recipient: RecipientView }) {
+  if (recipient.ticketId)
+    return (
+      <Anchor component={Link} to={`/tickets/${recipient.ticketId}`} size="sm">
+        Ticket
+      </Anchor>
+    );
+  if (recipient.bookingId)
+    return (
+      <Anchor component={Link} to={`/bookings/${recipient.bookingId}`} size="sm">
+        Booking
+      </Anchor>
+    );
+  return (
+    <Text size="sm" c="dimmed">
+      —
+    </Text>
   );
 }

@@ -70,6 +70,8 @@ export function makeRecipient(overrides: Partial<RecipientView> = {}): Recipient
     nextAttemptAt: null,
     lastCallId: null,
     lastOutcome: null,
+    ticketId: null,
+    bookingId: null,
     timezone: 'Europe/Berlin',
     variables: {},
     updatedAt: '2026-01-05T10:00:00.000Z',
