@@ -15,4 +15,10 @@ describe('uuidv7', () => {
       Date.UTC(2026, 0, 1).toString(16).padStart(12, '0'),
     );
   });
+
+  it('keeps the order of ids made within one millisecond', () => {
+    const made = Array.from({ length: 5_000 }, () => uuidv7());
+    expect([...made].sort()).toEqual(made);
+    expect(new Set(made).size).toBe(made.length);
+  });
 });
