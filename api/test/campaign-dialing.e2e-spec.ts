@@ -267,7 +267,8 @@ describe('campaign dialing', () => {
           role: AppRole.All,
           port,
           publicBaseUrl: `http://127.0.0.1:${port}`,
-          simulator: { callOutcomes: ANSWERED, callSeconds: 2 },
+          // Long enough calls that the kill surely finds some at the provider.
+          simulator: { callOutcomes: ANSWERED, callSeconds: 6 },
           callReconciler,
         }),
       );
@@ -275,10 +276,19 @@ describe('campaign dialing', () => {
         .post(`/api/v1/campaigns/${campaign.id}/start`)
         .set(t.auth)
         .expect(200);
+      // Killed while calls are at the provider (dialled, not yet ended), after some ended.
       await eventually(
-        () => recipientsNow([campaign.id]),
-        ([r]) => r.done >= 3 && r.active >= 2,
-        60_000,
+        async () => {
+          const [r] = await recipientsNow([campaign.id]);
+          const [{ dialled }] = await queryAsOwner<{ dialled: number }>(
+            `SELECT count(*)::int AS dialled FROM calls c JOIN call_attempts a ON a.call_id = c.id
+              WHERE c.campaign_id = $1 AND c.status IN ('initiated', 'ringing', 'in_progress')`,
+            [campaign.id],
+          );
+          return { done: r.done, dialled };
+        },
+        ({ done, dialled }) => done >= 3 && dialled >= 2,
+        90_000,
       );
       child.kill('SIGKILL');
       await new Promise((resolve) => child!.once('exit', resolve));
