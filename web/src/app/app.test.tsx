@@ -86,7 +86,11 @@ describe('the app', () => {
     const fetchMock = fakeApi(backendFor());
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    // The first test to open the dashboard also transforms its lazy module and the charts it
+    // imports: seconds on a busy two-core machine, so more than the usual wait.
+    expect(
+      await screen.findByRole('heading', { name: 'Dashboard' }, { timeout: 10_000 }),
+    ).toBeVisible();
     expect(router.state.location.pathname).toBe('/dashboard');
     expect(requestsOf(fetchMock).slice(0, 2)).toEqual(['POST /auth/refresh', 'GET /auth/me']);
     await expect.poll(() => requestsOf(fetchMock)).toContain('GET /dashboard/summary');
