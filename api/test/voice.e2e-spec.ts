@@ -153,12 +153,15 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     const t = await registerTenant(app);
     const customer = await createCustomer(app, t);
     const started = await browserSession(t, customer.id);
+    // A week ahead: a stated time before the call is not bookable, so a fixed date would expire.
+    const startsAt = new Date(Date.now() + 7 * 86_400_000);
+    startsAt.setUTCHours(10, 0, 0, 0);
     const event = postCallEvent({
       dynamicVariables: started.dynamicVariables,
       dataCollection: {
         intent: 'booking',
         booking_service: 'Haircut',
-        booking_datetime: '2026-12-03T10:00:00Z',
+        booking_datetime: startsAt.toISOString(),
       },
     });
     await deliver(event).expect(200);
@@ -167,7 +170,7 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     const booking = await http.get(`/api/v1/bookings/${done.bookingId}`).set(t.auth).expect(200);
     expect(booking.body).toMatchObject({
       service: 'Haircut',
-      startsAt: '2026-12-03T10:00:00.000Z',
+      startsAt: startsAt.toISOString(),
       voiceSessionId: done.id,
     });
     // The browser reports the id afterwards; nothing changes.
