@@ -16,7 +16,7 @@ describe('CSV import limits', () => {
   afterAll(() => app.close());
 
   /** Sends `csv` to the check route and times `/api/health` every 20 ms until it answers. */
-  async function healthWhileChecking(auth: object, csv: string) {
+  async function healthWhileChecking(auth: Record<string, string>, csv: string) {
     const check = http.post('/api/v1/campaigns/recipients/check').set(auth).send({ csv });
     let answered = false;
     const result = check.then((res) => {
