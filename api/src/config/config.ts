@@ -220,6 +220,8 @@ export interface OutgoingWebhooksConfig {
   maxEndpointsPerTenant: number;
   /** Delivery attempts per tenant and minute; the others wait for the next minute. */
   deliveriesPerTenantPerMinute: number;
+  /** The window of that rate: a minute (tests shorten it). */
+  deliveryRateWindowMs: number;
   /** Wait before each retry; a delivery fails after the last one. */
   retryDelaysMs: number[];
   /** An endpoint is disabled once it has failed this many attempts in a row… */
@@ -257,6 +259,7 @@ const HOUR_MS = 3600_000;
 export const DEFAULT_OUTGOING_WEBHOOKS: Omit<OutgoingWebhooksConfig, 'allowPrivateTargets'> = {
   maxEndpointsPerTenant: 10,
   deliveriesPerTenantPerMinute: 600,
+  deliveryRateWindowMs: 60_000,
   // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h: about a day and a half in eight attempts.
   retryDelaysMs: [
     5_000,
