@@ -84,7 +84,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [APP_CONFIG, ClsService],
+      exports: [APP_CONFIG, ClsService, RateLimiter],
     };
   }
 }

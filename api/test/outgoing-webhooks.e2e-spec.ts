@@ -24,6 +24,8 @@ interface Received {
   headers: IncomingHttpHeaders;
   raw: string;
   body: { type: string; timestamp: string; data: Record<string, unknown> };
+  /** When it arrived (ms since the epoch). */
+  arrivedAt: number;
 }
 
 /**
@@ -38,7 +40,8 @@ class Receiver {
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const path = req.url ?? '/';
-      this.received.push({ path, headers: req.headers, raw, body: JSON.parse(raw) });
+      const body = JSON.parse(raw);
+      this.received.push({ path, headers: req.headers, raw, body, arrivedAt: Date.now() });
       const script = this.scripts.get(path) ?? [200];
       const status = script.length > 1 ? script.shift()! : script[0];
       res.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`);
@@ -700,5 +703,84 @@ describe('outgoing webhooks without the operator allowing private targets', () =
     expect(res.body.code).toBe('forbidden_webhook_target');
     const kept = await http.get(`/api/v1/webhook-endpoints/${created.body.id}`).set(t.auth);
     expect(kept.body.url).toBe('https://93.184.215.14/hooks');
+  });
+});
+
+describe('outgoing webhook quotas', () => {
+  let app: NestFastifyApplication;
+  let http: ReturnType<typeof request>;
+  const receiver = new Receiver();
+  const WINDOW_MS = 2_000;
+
+  beforeAll(async () => {
+    await receiver.start();
+    app = await createTestApp({
+      role: AppRole.All,
+      outgoingWebhooks: {
+        ...DEFAULT_OUTGOING_WEBHOOKS,
+        allowPrivateTargets: true,
+        retryDelaysMs: [50, 50, 50, 50, 50],
+        requestTimeoutMs: 5_000,
+        relayIntervalMs: 100,
+        maxEndpointsPerTenant: 3,
+        deliveriesPerTenantPerMinute: 2,
+        deliveryRateWindowMs: WINDOW_MS,
+      },
+    });
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app.close();
+    await receiver.close();
+  });
+
+  const addEndpoint = (t: TestTenant, path: string) =>
+    http
+      .post('/api/v1/webhook-endpoints')
+      .set(t.auth)
+      .send({ url: receiver.url(path), eventTypes: ['ticket.created'] });
+
+  it('refuses an endpoint past the tenant limit with 409 naming it', async () => {
+    const [t, other] = await Promise.all([registerTenant(app), registerTenant(app)]);
+    const made = await Promise.all(
+      ['/q/1', '/q/2', '/q/3', '/q/4'].map((path) => addEndpoint(t, path)),
+    );
+    expect(made.map((r) => r.status).sort()).toEqual([201, 201, 201, 409]);
+    const refused = made.find((r) => r.status === 409)!;
+    expect(refused.body).toMatchObject({
+      code: 'webhook_endpoint_limit',
+      message: 'An organisation may have at most 3 webhook endpoints; delete one first',
+    });
+    await addEndpoint(other, '/q/other').expect(201);
+    const first = made.find((r) => r.status === 201)!;
+    await http.delete(`/api/v1/webhook-endpoints/${first.body.id}`).set(t.auth).expect(204);
+    await addEndpoint(t, '/q/5').expect(201);
+  });
+
+  it('holds deliveries over the tenant rate until the next window, and sends every one', async () => {
+    const t = await registerTenant(app);
+    const path = '/q/rate';
+    const endpoint = (await addEndpoint(t, path).expect(201)).body as WebhookEndpointView;
+    const customer = await createCustomer(app, t);
+    for (let i = 0; i < 5; i++)
+      await createTicket(app, t, { customerId: customer.id, subject: `Rate ${i}` });
+    const arrived = await eventually(
+      () => receiver.at(path),
+      (list) => list.length >= 5,
+      20_000,
+    );
+    expect(arrived).toHaveLength(5);
+    const times = arrived.map((r) => r.arrivedAt);
+    // Two a window: any three arrivals span at least (nearly) one window.
+    for (let i = 2; i < times.length; i++)
+      expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(WINDOW_MS * 0.9);
+    const log = await http
+      .get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`)
+      .set(t.auth)
+      .expect(200);
+    // Waiting costs no attempt: each went out once.
+    expect((log.body.data as WebhookDeliveryView[]).map((d) => [d.status, d.attempts])).toEqual(
+      Array.from({ length: 5 }, () => ['delivered', 1]),
+    );
   });
 });

@@ -139,6 +139,20 @@ class RawEnv {
   @Min(0)
   @Max(API_KEY_MAX_GRACE_SECONDS)
   API_KEY_ROTATION_GRACE_SECONDS?: number;
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(1000) CAMPAIGN_STREAMS_PER_USER?: number;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CAMPAIGN_STREAMS_PER_TENANT?: number;
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(1000) WEBHOOK_ENDPOINTS_PER_TENANT?: number;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  WEBHOOK_DELIVERIES_PER_TENANT_PER_MINUTE?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_USER_PER_MINUTE?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_API_KEY_PER_MINUTE?: number;
 }
@@ -191,6 +205,8 @@ export interface AppConfig {
   };
   /** Requests per minute per principal; 0 switches the limit off. */
   rateLimits: { userPerMinute: number; apiKeyPerMinute: number };
+  /** Campaign event streams open at once, per user (or API key) and per tenant. */
+  campaignStreams: { perUser: number; perTenant: number };
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -200,6 +216,12 @@ export interface OutgoingWebhooksConfig {
    * tenant admin could otherwise make the server call into its own network (SSRF).
    */
   allowPrivateTargets: boolean;
+  /** Endpoints a tenant may have. */
+  maxEndpointsPerTenant: number;
+  /** Delivery attempts per tenant and minute; the others wait for the next minute. */
+  deliveriesPerTenantPerMinute: number;
+  /** The window of that rate: a minute (tests shorten it). */
+  deliveryRateWindowMs: number;
   /** Wait before each retry; a delivery fails after the last one. */
   retryDelaysMs: number[];
   /** An endpoint is disabled once it has failed this many attempts in a row… */
@@ -235,6 +257,9 @@ export const DEFAULT_CALL_RECONCILER: CallReconcilerConfig = {
 const HOUR_MS = 3600_000;
 
 export const DEFAULT_OUTGOING_WEBHOOKS: Omit<OutgoingWebhooksConfig, 'allowPrivateTargets'> = {
+  maxEndpointsPerTenant: 10,
+  deliveriesPerTenantPerMinute: 600,
+  deliveryRateWindowMs: 60_000,
   // 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h: about a day and a half in eight attempts.
   retryDelaysMs: [
     5_000,
@@ -355,6 +380,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     outgoingWebhooks: {
       ...DEFAULT_OUTGOING_WEBHOOKS,
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+      maxEndpointsPerTenant:
+        raw.WEBHOOK_ENDPOINTS_PER_TENANT ?? DEFAULT_OUTGOING_WEBHOOKS.maxEndpointsPerTenant,
+      deliveriesPerTenantPerMinute:
+        raw.WEBHOOK_DELIVERIES_PER_TENANT_PER_MINUTE ??
+        DEFAULT_OUTGOING_WEBHOOKS.deliveriesPerTenantPerMinute,
     },
     apiKeys: {
       // Derived from JWT_SECRET when not set, so existing deployments need no new secret; a
@@ -367,6 +397,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     rateLimits: {
       userPerMinute: raw.RATE_LIMIT_USER_PER_MINUTE ?? 600,
       apiKeyPerMinute: raw.RATE_LIMIT_API_KEY_PER_MINUTE ?? 1200,
+    },
+    campaignStreams: {
+      perUser: raw.CAMPAIGN_STREAMS_PER_USER ?? 5,
+      perTenant: raw.CAMPAIGN_STREAMS_PER_TENANT ?? 50,
     },
   };
 }

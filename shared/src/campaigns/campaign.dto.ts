@@ -201,6 +201,9 @@ export class RecipientListQueryDto extends PageQueryDto {
 /** The most rows one CSV import may hold. */
 export const CSV_IMPORT_MAX_ROWS = 5_000;
 
+/** The most variable columns (columns other than the customer's own) one CSV import may hold. */
+export const CSV_IMPORT_MAX_VARIABLES = 50;
+
 /**
  * A CSV file's text. Columns: `phone` (required), `first_name`, `last_name`, `email`,
  * `timezone`, `tags` (separated by `;`); any other column becomes a per-recipient variable.

@@ -27,6 +27,8 @@ export type ViewName =
   | 'CampaignStatus'
   | 'CampaignView'
   | 'CreatedApiKey'
+  | 'CsvLimits'
+  | 'CsvRecord'
   | 'CustomerView'
   | 'DashboardSummary'
   | 'DashboardTimeseries'
@@ -1141,6 +1143,52 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "The answer to creating or rotating a key: the only time `key` is shown."
+  },
+  "CsvLimits": {
+    "type": "object",
+    "properties": {
+      "maxRecords": {
+        "type": "number",
+        "description": "Stop after this many records (blank lines do not count); `truncated` tells if more follow."
+      },
+      "maxCells": {
+        "type": "number",
+        "description": "Keep at most this many cells of a record; the others are only counted in `width`."
+      }
+    },
+    "additionalProperties": false
+  },
+  "CsvRecord": {
+    "type": "object",
+    "properties": {
+      "line": {
+        "type": "number"
+      },
+      "cells": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The cells, at most `maxCells` of them."
+      },
+      "width": {
+        "type": "number",
+        "description": "How many cells the record has, counting those beyond `maxCells`."
+      },
+      "unclosedQuoteLine": {
+        "nullable": true,
+        "type": "number",
+        "description": "The line where a quoted cell of this record opens and never closes, else null. The record ends with that line, and reading goes on with the next one."
+      }
+    },
+    "required": [
+      "line",
+      "cells",
+      "width",
+      "unclosedQuoteLine"
+    ],
+    "additionalProperties": false,
+    "description": "One record of a CSV file: its cells and the line it starts on (the first line is 1)."
   },
   "CustomerView": {
     "type": "object",

@@ -10,7 +10,6 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -18,7 +17,6 @@ import {
   AddRecipientsResult,
   CampaignListQueryDto,
   CampaignStats,
-  CampaignStatus,
   CampaignView,
   CreateCampaignDto,
   ImportRecipientsDto,
@@ -30,26 +28,24 @@ import {
   UpdateCampaignDto,
 } from '@navaia/shared';
 import { ApiKeyScope, MinRole } from '../../common/auth/decorators';
-import { TenantDb } from '../../common/database/tenant-db';
 import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { CampaignEventFeed } from './campaign-event-feed';
 import { CampaignService } from './campaign.service';
 import { RecipientImport } from './recipient-import';
-
-const LIVE_INTERVAL_MS = 1_000;
-/** A quiet stream still writes this often, so a dead connection is noticed at both ends. */
-const KEEPALIVE_MS = 15_000;
+import { StreamSlots } from './stream-slots';
 
 @ApiTags('campaigns')
 @TenantScopedController('campaigns')
 export class CampaignController {
   constructor(
     private readonly campaigns: CampaignService,
-    private readonly db: TenantDb,
     private readonly context: TenantContext,
     private readonly importer: RecipientImport,
+    private readonly feed: CampaignEventFeed,
+    private readonly streamSlots: StreamSlots,
   ) {}
 
   @Get()
@@ -222,63 +218,37 @@ export class CampaignController {
   @Get(':id/events')
   @ApiOperation({
     summary:
-      'Live progress (server-sent events): the campaign and its stats whenever they change, while it is scheduled, running or paused',
+      'Live progress (server-sent events): the campaign and its stats whenever they change, while it is scheduled, running or paused; 429 past the open streams allowed per user or tenant',
   })
   @ApiOk(
     { type: 'string', example: 'data: {"campaign":{…},"stats":{…}}\n\n' },
     'An event stream',
     'text/event-stream',
   )
+  @ApiErrors(429)
   async events(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
-    // 404 answered normally, inside the request's transaction; the stream then lives on its
-    // own, each read in a short transaction of its own.
+    // 404 and 429 answered normally, inside the request's transaction; the stream then lives
+    // on its own, fed by the campaign's shared feed.
     await this.campaigns.get(id);
-    const tenantId = this.context.tenantId;
+    const slot = await this.streamSlots.acquire(this.context.principal);
+    const out = reply.raw;
     reply.hijack();
-    reply.raw.writeHead(200, {
+    out.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-content-type-options': 'nosniff',
     });
-    // Out of the request's transaction, which commits when this handler returns.
-    void this.context.run(() => {
-      this.context.write('entityManager', undefined);
-      return this.stream(tenantId, id, reply.raw);
+    const unsubscribe = this.feed.subscribe(this.context.tenantId, id, {
+      write: (frame) => out.write(frame),
+      end: () => out.end(),
     });
-  }
-
-  private async stream(tenantId: string, id: string, out: ServerResponse): Promise<void> {
-    // Live while the campaign can change by itself; a draft or a finished one is one snapshot.
-    const live = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
-    let open = true;
-    out.on('close', () => (open = false));
-    let last = '';
-    let wrote = Date.now();
-    try {
-      while (open) {
-        const snapshot = await this.db.run(tenantId, async () => ({
-          campaign: await this.campaigns.view(id),
-          stats: await this.campaigns.stats(id),
-        }));
-        const text = JSON.stringify(snapshot);
-        if (text !== last) {
-          out.write(`data: ${text}\n\n`);
-          wrote = Date.now();
-        } else if (Date.now() - wrote >= KEEPALIVE_MS) {
-          // A comment: clients and proxies see the connection alive while nothing changes.
-          out.write(': keepalive\n\n');
-          wrote = Date.now();
-        }
-        last = text;
-        if (!live.includes(snapshot.campaign.status)) break;
-        await new Promise((resolve) => setTimeout(resolve, LIVE_INTERVAL_MS));
-      }
-    } catch {
-      // The campaign was deleted, or the database went away: the client reconnects.
-    } finally {
-      out.end();
-    }
+    const close = () => {
+      unsubscribe();
+      slot.release();
+    };
+    if (out.destroyed) close();
+    else out.on('close', close);
   }
 }
 

@@ -10,9 +10,11 @@ import { TelephonyModule } from '../telephony/telephony.module';
 import { TenantModule } from '../tenant/tenant.module';
 import { CampaignController, CustomerCampaignController } from './campaign.controller';
 import { CampaignDialer } from './campaign-dialer';
+import { CampaignEventFeed } from './campaign-event-feed';
 import { CampaignProcessor } from './campaign.processor';
 import { CampaignService } from './campaign.service';
 import { RecipientImport } from './recipient-import';
+import { StreamSlots } from './stream-slots';
 
 @Module({})
 export class CampaignModule implements OnModuleInit {
@@ -36,6 +38,8 @@ export class CampaignModule implements OnModuleInit {
         CampaignService,
         CampaignDialer,
         RecipientImport,
+        CampaignEventFeed,
+        StreamSlots,
         ...(options.worker ? [CampaignProcessor] : []),
       ],
       exports: [CampaignService],

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { In } from 'typeorm';
-import {
-  CampaignStatus,
-  CreateCustomerDto,
-  CSV_IMPORT_MAX_ROWS,
-  ImportRecipientsResult,
-  parseCsv,
-  toE164,
-} from '@navaia/shared';
+import { CampaignStatus, CreateCustomerDto, ImportRecipientsResult } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { AppException } from '../../common/errors/app.exception';
 import { Customer } from '../customer/customer.entity';
@@ -17,28 +8,8 @@ import { CustomerService } from '../customer/customer.service';
 import { TenantService } from '../tenant/tenant.service';
 import { CampaignErrors } from './campaign.exception';
 import { CampaignService } from './campaign.service';
+import { readRecipientCsv } from './recipient-csv';
 import { recipientZone } from './recipient-timezone';
-
-const CUSTOMER_COLUMNS = ['phone', 'first_name', 'last_name', 'email', 'timezone', 'tags'];
-const VARIABLE = /^[a-z][a-z0-9_]{0,39}$/;
-
-/** A row that passed every check that needs no write: whom it names, and what it brings. */
-interface CsvRecipient {
-  row: number;
-  raw: string;
-  phone: string;
-  dto: CreateCustomerDto;
-  variables: Record<string, string>;
-}
-
-/** A row refused before anything is written, with the reason the import report gives. */
-interface CsvRejection {
-  row: number;
-  raw: string | null;
-  reason: string;
-}
-
-type CsvEntry = CsvRecipient | CsvRejection;
 
 /**
  * A CSV audience: each row creates or updates the customer with that phone and adds them to
@@ -64,7 +35,7 @@ export class RecipientImport {
     )
       throw CampaignErrors.notEditable(campaign.status);
     const tenant = await this.tenants.current();
-    const entries = readCsv(csv, tenant.defaultCountry);
+    const entries = await readRecipientCsv(csv, tenant.defaultCountry);
     const result = emptyResult(entries.length);
     for (const entry of entries) {
       const reject = (reason: string) =>
@@ -126,7 +97,7 @@ export class RecipientImport {
    */
   async check(csv: string): Promise<ImportRecipientsResult> {
     const tenant = await this.tenants.current();
-    const entries = readCsv(csv, tenant.defaultCountry);
+    const entries = await readRecipientCsv(csv, tenant.defaultCountry);
     const phones = entries.flatMap((entry) => ('reason' in entry ? [] : [entry.phone]));
     const known = phones.length
       ? await this.db.repo(Customer).findBy({ tenantId: tenant.id, phone: In(phones) })
@@ -167,69 +138,4 @@ function customerChanges(existing: Customer, dto: CreateCustomerDto): Partial<Cr
       dto[k] !== undefined && dto[k] !== existing[k] ? [[k, dto[k]]] : [],
     ),
   );
-}
-
-/**
- * The file's rows in order, each valid or refused with its reason; a file that cannot be
- * used at all (no phone column, no rows, too many, a bad column name) is a 400 on `csv`.
- */
-function readCsv(csv: string, country: string): CsvEntry[] {
-  const [header, ...rows] = parseCsv(csv);
-  const columns = (header ?? []).map((c) =>
-    c
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, '_'),
-  );
-  if (!columns.includes('phone')) throw csvError('the header row must name a phone column');
-  if (rows.length === 0) throw csvError('there are no rows under the header');
-  if (rows.length > CSV_IMPORT_MAX_ROWS)
-    throw csvError(`at most ${CSV_IMPORT_MAX_ROWS} rows per import (this file has ${rows.length})`);
-  const variableColumns = columns.filter((c) => !CUSTOMER_COLUMNS.includes(c));
-  const badColumn = variableColumns.find((c) => !VARIABLE.test(c));
-  if (badColumn)
-    throw csvError(`column "${badColumn}" cannot be a variable name (letters, digits, _)`);
-
-  const seen = new Set<string>();
-  return rows.map((cells, index): CsvEntry => {
-    const row = index + 2; // the header is row 1
-    const value = (column: string) => {
-      const cell = cells[columns.indexOf(column)]?.trim();
-      return cell ? cell : undefined;
-    };
-    const raw = value('phone') ?? null;
-    if (cells.length > columns.length)
-      return { row, raw, reason: `has ${cells.length} cells for ${columns.length} columns` };
-    const dto = plainToInstance(CreateCustomerDto, {
-      phone: raw ?? '',
-      firstName: value('first_name'),
-      lastName: value('last_name'),
-      email: value('email'),
-      timezone: value('timezone'),
-      tags: value('tags')
-        ?.split(';')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    });
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) {
-      const reason =
-        Object.values(errors[0].constraints ?? {})[0] ?? `${errors[0].property} is invalid`;
-      return { row, raw, reason };
-    }
-    const phone = toE164(dto.phone, country);
-    if (!phone) return { row, raw, reason: `phone is not a valid number for ${country}` };
-    if (seen.has(phone)) return { row, raw, reason: 'the same phone appears on an earlier row' };
-    seen.add(phone);
-    const variables = Object.fromEntries(
-      variableColumns.flatMap((c) => (value(c) ? [[c, value(c)!.slice(0, 500)]] : [])),
-    );
-    return { row, raw: raw!, phone, dto, variables };
-  });
-}
-
-function csvError(message: string): AppException {
-  return new AppException(400, 'validation_failed', `The CSV file is not usable: ${message}`, [
-    { field: 'csv', message },
-  ]);
 }

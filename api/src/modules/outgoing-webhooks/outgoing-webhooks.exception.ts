@@ -7,6 +7,13 @@ export const OutgoingWebhookErrors = {
     new AppException(400, 'forbidden_webhook_target', `url ${why}`, [
       { field: 'url', message: `url ${why}` },
     ]),
+  tooManyEndpoints: (limit: number) =>
+    new AppException(
+      409,
+      'webhook_endpoint_limit',
+      `An organisation may have at most ${limit} webhook endpoints; delete one first`,
+      { limit },
+    ),
   endpointDisabled: () =>
     new AppException(409, 'endpoint_disabled', 'The webhook endpoint is disabled; enable it first'),
 };

@@ -8,6 +8,7 @@ import {
 import { TenantDb } from '../../common/database/tenant-db';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
+import { RateLimiter } from '../../common/redis/rate-limiter';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { WebhookDelivery, toWebhookDeliveryView } from './webhook-delivery.entity';
 import { signingSecrets, WebhookEndpoint } from './webhook-endpoint.entity';
@@ -35,6 +36,7 @@ export class WebhookDeliveryService {
     private readonly db: TenantDb,
     private readonly jobs: TenantJobRunner,
     private readonly publisher: WebhookPublisher,
+    private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -124,6 +126,7 @@ export class WebhookDeliveryService {
     const endpoint = await this.db.repo(WebhookEndpoint).findOneBy({ id: delivery.endpointId });
     // A disabled endpoint's deliveries wait; enabling it resumes them.
     if (!endpoint?.enabled) return undefined;
+    if (await this.overTenantRate(delivery)) return undefined;
     const now = new Date();
     const claimed = await this.db.repo(WebhookDelivery).update(
       { id: delivery.id, status: WebhookDeliveryStatus.Pending, attempts: job.attempts },
@@ -135,6 +138,29 @@ export class WebhookDeliveryService {
     );
     if (!claimed.affected) return undefined;
     return { delivery: { ...delivery, attempts: job.attempts + 1 }, endpoint };
+  }
+
+  /**
+   * Counts the attempt against the tenant's deliveries per minute. Past the limit the delivery
+   * waits, unchanged but for its due time, until the window ends (the relay then takes it):
+   * a tenant with many endpoints or events is slowed down, never loses one. While Redis is
+   * unreachable the queue is too, so no attempt runs uncounted for long.
+   */
+  private async overTenantRate(delivery: WebhookDelivery): Promise<boolean> {
+    const { deliveriesPerTenantPerMinute: limit, deliveryRateWindowMs: windowMs } = this.settings;
+    const hit = await this.rateLimiter
+      .hit(`ratelimit:webhook-deliveries:${delivery.tenantId}`, windowMs)
+      .catch(() => null);
+    if (!hit || hit.count <= limit) return false;
+    // Spread over the next window's first tenth, so the waiting ones do not all start at once.
+    const wait = hit.resetMs + Math.round(Math.random() * windowMs * 0.1);
+    await this.db
+      .repo(WebhookDelivery)
+      .update(
+        { id: delivery.id, status: WebhookDeliveryStatus.Pending, attempts: delivery.attempts },
+        { nextAttemptAt: new Date(Date.now() + wait) },
+      );
+    return true;
   }
 
   private async finish(

@@ -54,6 +54,7 @@ export class WebhookEndpointService {
 
   async create(dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecret> {
     await this.assertAllowedTarget(dto.url);
+    await this.assertRoomForEndpoint();
     const id = uuidv7();
     const secret = generateWebhookSecret();
     const enabled = dto.enabled ?? true;
@@ -176,6 +177,21 @@ export class WebhookEndpointService {
       after,
     });
     return after;
+  }
+
+  /**
+   * Each endpoint multiplies every event (and its retries) into one more delivery, so a tenant
+   * has a bounded number. Concurrent creates of one tenant take turns on a transaction lock.
+   */
+  private async assertRoomForEndpoint(): Promise<void> {
+    const tenantId = this.context.tenantId;
+    await this.db.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('webhook_endpoints:' || $1))`,
+      [tenantId],
+    );
+    const count = await this.db.repo(WebhookEndpoint).countBy({ tenantId });
+    const limit = this.config.outgoingWebhooks.maxEndpointsPerTenant;
+    if (count >= limit) throw OutgoingWebhookErrors.tooManyEndpoints(limit);
   }
 
   private async assertAllowedTarget(url: string): Promise<void> {

@@ -51,10 +51,12 @@ export class WebhookEndpointsController {
   @Post()
   @MinRole(Role.Admin)
   @ApiOperation({
-    summary: 'Add an endpoint; the answer holds its signing secret, shown only once',
+    summary:
+      'Add an endpoint; the answer holds its signing secret, shown only once; 409 past the endpoints a tenant may have',
   })
   @ApiBodyDto(CreateWebhookEndpointDto)
   @ApiOk('WebhookEndpointWithSecret', 'The endpoint, with its signing secret shown this once')
+  @ApiErrors(409)
   create(@Body() dto: CreateWebhookEndpointDto): Promise<WebhookEndpointWithSecret> {
     return this.endpoints.create(dto);
   }

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { metricsRegistry } from '../../common/http/metrics';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { verifyElevenLabsSignature } from './elevenlabs-signature';
+import { readElevenLabsSignatureHeader, verifyElevenLabsSignature } from './elevenlabs-signature';
 import { WebhookErrors } from './webhooks.exception';
 import { AcceptedEvent, WebhookInboxService } from './webhook-inbox.service';
 
@@ -27,6 +27,15 @@ export class ElevenLabsIntake {
     private readonly inbox: WebhookInboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Refuses a delivery whose signature header cannot be right, before its body is read. */
+  checkHeader(signature: string | undefined): void {
+    const read = readElevenLabsSignatureHeader(signature);
+    if (!read.ok) {
+      rejected.inc({ provider: 'elevenlabs', reason: read.reason });
+      throw WebhookErrors.invalidSignature(read.reason);
+    }
+  }
 
   async receive(rawBody: Buffer, signature: string | undefined): Promise<AcceptedEvent> {
     const check = verifyElevenLabsSignature(

@@ -16,18 +16,18 @@ export function signElevenLabs(
   return `t=${timestamp},v0=${digest}`;
 }
 
+export type SignatureHeader =
+  { ok: true; timestamp: number; signatures: Buffer[] } | { ok: false; reason: SignatureRejection };
+
 /**
- * Verifies `ElevenLabs-Signature: t=<unix>,v0=<hex>[,v0=…]` over the raw body. Any listed
- * secret may match (secrets rotate without downtime) and any listed v0 may (the provider
- * may sign with several). Unlike the official SDK, timestamps too far in the future are
- * refused as well as stale ones. Comparisons are constant-time.
+ * Reads `ElevenLabs-Signature: t=<unix>,v0=<hex>[,v0=…]` without the body: a header that is
+ * missing, malformed or outside the time tolerance is refused before the body is read.
+ * Unlike the official SDK, timestamps too far in the future are refused as well as stale ones.
  */
-export function verifyElevenLabsSignature(
+export function readElevenLabsSignatureHeader(
   header: string | undefined,
-  rawBody: Buffer,
-  secrets: readonly string[],
   nowSeconds = Math.floor(Date.now() / 1000),
-): SignatureCheck {
+): SignatureHeader {
   if (!header) return { ok: false, reason: 'missing' };
   let timestamp: number | undefined;
   const signatures: Buffer[] = [];
@@ -40,9 +40,29 @@ export function verifyElevenLabsSignature(
   if (timestamp === undefined || signatures.length === 0) return { ok: false, reason: 'malformed' };
   if (nowSeconds - timestamp > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'stale' };
   if (timestamp - nowSeconds > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'future' };
+  return { ok: true, timestamp, signatures };
+}
+
+/**
+ * Verifies the signature header (see `readElevenLabsSignatureHeader`) over the raw body. Any
+ * listed secret may match (secrets rotate without downtime) and any listed v0 may (the
+ * provider may sign with several). Comparisons are constant-time.
+ */
+export function verifyElevenLabsSignature(
+  header: string | undefined,
+  rawBody: Buffer,
+  secrets: readonly string[],
+  nowSeconds = Math.floor(Date.now() / 1000),
+): SignatureCheck {
+  const read = readElevenLabsSignatureHeader(header, nowSeconds);
+  if (!read.ok) return read;
   for (const secret of secrets) {
-    const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest();
-    if (signatures.some((candidate) => timingSafeEqual(candidate, expected))) return { ok: true };
+    const expected = createHmac('sha256', secret)
+      .update(`${read.timestamp}.`)
+      .update(rawBody)
+      .digest();
+    if (read.signatures.some((candidate) => timingSafeEqual(candidate, expected)))
+      return { ok: true };
   }
   return { ok: false, reason: 'mismatch' };
 }

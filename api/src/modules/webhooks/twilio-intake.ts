@@ -29,6 +29,9 @@ export function parseTwilioForm(raw: Buffer): TwilioParams {
   return params;
 }
 
+/** HMAC-SHA1 (20 bytes) in base64. */
+const TWILIO_SIGNATURE = /^[A-Za-z0-9+/]{27}=$/;
+
 const single = (value: string | string[] | undefined) =>
   Array.isArray(value) ? value[value.length - 1] : value;
 
@@ -44,16 +47,28 @@ export class TwilioIntake {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Refuses a callback whose signature header is missing or cannot be an HMAC-SHA1 in base64,
+   * before its body is read.
+   */
+  checkHeader(signature: string | undefined): asserts signature is string {
+    if (!signature) {
+      rejected.inc({ reason: 'missing' });
+      throw new AppException(401, 'invalid_signature', 'X-Twilio-Signature is missing');
+    }
+    if (!TWILIO_SIGNATURE.test(signature)) {
+      rejected.inc({ reason: 'malformed' });
+      throw new AppException(401, 'invalid_signature', 'X-Twilio-Signature is malformed');
+    }
+  }
+
   /** Verifies a callback; returns its fields and the call id our URL carries. */
   verify(
     rawBody: Buffer,
     signature: string | undefined,
     requestUrl: string,
   ): { params: TwilioParams; callId: string | null } {
-    if (!signature) {
-      rejected.inc({ reason: 'missing' });
-      throw new AppException(401, 'invalid_signature', 'X-Twilio-Signature is missing');
-    }
+    this.checkHeader(signature);
     const params = parseTwilioForm(rawBody);
     const url = `${this.config.publicBaseUrl}${requestUrl}`;
     if (!twilio.validateRequest(this.config.twilio.webhookAuthToken, signature, url, params)) {

@@ -1,12 +1,24 @@
+import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { AppException } from '../../common/errors/app.exception';
 import { sendError } from '../../common/errors/exception.filter';
 import { RawRouteDoc, viewRef } from '../../common/http/openapi';
 import { ElevenLabsIntake } from './elevenlabs-intake';
 import { TwilioIntake } from './twilio-intake';
+import type { AcceptedEvent } from './webhook-inbox.service';
 
-/** Post-call audio arrives base64-encoded in the JSON body and can be large. */
-export const WEBHOOK_BODY_LIMIT = 64 * 1024 * 1024;
+/** Provider callbacks and events are small; only recordings are not. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+/**
+ * Post-call audio arrives base64-encoded in the JSON body of the ElevenLabs route (the same URL
+ * as the other events), so that route reads up to this much, but only for a body whose first
+ * megabyte says `"type":"post_call_audio"` (ElevenLabs puts `type` first); anything else stops
+ * at `WEBHOOK_BODY_LIMIT`.
+ */
+export const WEBHOOK_AUDIO_BODY_LIMIT = 64 * 1024 * 1024;
+const AUDIO_EVENT = /"type"\s*:\s*"post_call_audio"/;
 export const ELEVENLABS_WEBHOOK_PATH = '/api/v1/webhooks/elevenlabs';
 export const TWILIO_STATUS_PATH = '/api/v1/webhooks/twilio/status';
 export const TWILIO_VOICE_PATH = '/api/v1/webhooks/twilio/voice';
@@ -21,13 +33,15 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
   {
     method: 'post',
     path: ELEVENLABS_WEBHOOK_PATH,
-    bodyLimit: WEBHOOK_BODY_LIMIT,
+    bodyLimit: WEBHOOK_AUDIO_BODY_LIMIT,
     operation: {
       summary: 'ElevenLabs post-call webhook: signed, stored in the inbox, processed by a job',
       description:
         'Authenticated by `ElevenLabs-Signature: t=<unix>,v0=<hex HMAC-SHA256 of "<t>.<raw body>">` ' +
-        'with a secret of ELEVENLABS_WEBHOOK_SECRETS, within ±30 minutes. A repeat of an event ' +
-        'answers 200 with `duplicate: true` and changes nothing.',
+        'with a secret of ELEVENLABS_WEBHOOK_SECRETS, within ±30 minutes; a missing, malformed or ' +
+        'out-of-time header is refused with 401 before the body is read. A repeat of an event ' +
+        'answers 200 with `duplicate: true` and changes nothing. Bodies up to 1 MB, 64 MB for ' +
+        '`post_call_audio` (its `type` within the first megabyte); more is 413.',
       tags: ['webhooks'],
       operationId: 'ElevenLabsWebhook_receive',
       parameters: [
@@ -99,7 +113,8 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
       description:
         'Authenticated by `X-Twilio-Signature`: HMAC-SHA1 with the Twilio auth token over ' +
         'PUBLIC_BASE_URL + path and query, followed by every form field sorted by name. ' +
-        'Missing → 401, wrong → 403. `callId` is the call Navaia placed.',
+        'Missing or malformed → 401 before the body is read, wrong → 403. Bodies up to 1 MB. ' +
+        '`callId` is the call Navaia placed.',
       tags: ['webhooks'],
       operationId,
       parameters: [
@@ -143,71 +158,162 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
 
 /**
  * Provider webhooks are plain Fastify routes in their own scope: they need the raw bytes
- * (signatures cover them) and a larger body limit than the rest of the API, and they are
- * authenticated by their signature rather than by a user or API key.
+ * (signatures cover them) and their own body limits, and they are authenticated by their
+ * signature rather than by a user or API key. Nobody has to log in to send one, so a request
+ * whose signature header cannot be right, or whose declared length is over the limit, is
+ * refused before a byte of its body is read, and its connection closed.
  */
 export async function registerWebhookRoutes(app: NestFastifyApplication): Promise<void> {
   const elevenLabs = app.get(ElevenLabsIntake);
   const twilioIntake = app.get(TwilioIntake);
   const twiml = app.get(TwimlSource, { strict: false });
   const logger = new Logger('Webhooks');
+  const refuse = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header('connection', 'close');
+    sendError(error, request, reply, logger);
+  };
+  const before = (
+    header: string,
+    limit: number,
+    check: (signature: string | undefined) => void,
+  ): onRequestHookHandler =>
+    function (request, reply, done) {
+      try {
+        if (Number(request.headers['content-length']) > limit) throw bodyTooLarge(limit);
+        const signature = request.headers[header];
+        check(typeof signature === 'string' ? signature : undefined);
+      } catch (error) {
+        return refuse(error, request, reply);
+      }
+      done();
+    };
+  /** A route handler given the raw body, the signature header and the URL; errors answered. */
+  const signed =
+    (
+      header: string,
+      handle: (
+        body: Buffer,
+        signature: string | undefined,
+        url: string,
+        reply: FastifyReply,
+      ) => Promise<unknown>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers[header];
+        return await handle(
+          body,
+          typeof signature === 'string' ? signature : undefined,
+          request.url,
+          reply,
+        );
+      } catch (error) {
+        sendError(error, request, reply, logger);
+      }
+    };
+  const twilioFirst = before('x-twilio-signature', WEBHOOK_BODY_LIMIT, (signature) =>
+    twilioIntake.checkHeader(signature),
+  );
   await app
     .getHttpAdapter()
     .getInstance()
     .register(async (scope) => {
+      scope.setErrorHandler((error, request, reply) => refuse(error, request, reply));
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser(
         '*',
         { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT },
         (_request, body, done) => done(null, body),
       );
-      scope.post(ELEVENLABS_WEBHOOK_PATH, async (request, reply) => {
-        try {
-          const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-          const signature = request.headers['elevenlabs-signature'];
-          const accepted = await elevenLabs.receive(
-            body,
-            typeof signature === 'string' ? signature : undefined,
+      await scope.register(async (events) => {
+        events.removeAllContentTypeParsers();
+        events.addContentTypeParser('*', (_request, payload, done) => {
+          readEventBody(payload).then(
+            (body) => done(null, body),
+            (error: Error) => done(error),
           );
-          return reply
-            .status(200)
-            .send({ received: true, duplicate: !accepted.created, eventId: accepted.id });
-        } catch (error) {
-          sendError(error, request, reply, logger);
-        }
+        });
+        events.post(
+          ELEVENLABS_WEBHOOK_PATH,
+          {
+            onRequest: before('elevenlabs-signature', WEBHOOK_AUDIO_BODY_LIMIT, (signature) =>
+              elevenLabs.checkHeader(signature),
+            ),
+          },
+          signed('elevenlabs-signature', async (body, signature, _url, reply) =>
+            receipt(reply, await elevenLabs.receive(body, signature)),
+          ),
+        );
       });
-      scope.post(TWILIO_STATUS_PATH, async (request, reply) => {
-        try {
-          const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-          const signature = request.headers['x-twilio-signature'];
-          const accepted = await twilioIntake.receiveStatus(
-            body,
-            typeof signature === 'string' ? signature : undefined,
-            request.url,
-          );
-          return reply
-            .status(200)
-            .send({ received: true, duplicate: !accepted.created, eventId: accepted.id });
-        } catch (error) {
-          sendError(error, request, reply, logger);
-        }
-      });
-      scope.post(TWILIO_VOICE_PATH, async (request, reply) => {
-        try {
-          const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-          const signature = request.headers['x-twilio-signature'];
-          const { callId } = twilioIntake.verify(
-            body,
-            typeof signature === 'string' ? signature : undefined,
-            request.url,
-          );
+      scope.post(
+        TWILIO_STATUS_PATH,
+        { onRequest: twilioFirst },
+        signed('x-twilio-signature', async (body, signature, url, reply) =>
+          receipt(reply, await twilioIntake.receiveStatus(body, signature, url)),
+        ),
+      );
+      scope.post(
+        TWILIO_VOICE_PATH,
+        { onRequest: twilioFirst },
+        signed('x-twilio-signature', async (body, signature, url, reply) => {
+          const { callId } = twilioIntake.verify(body, signature, url);
           return reply
             .status(200)
             .header('content-type', 'text/xml; charset=utf-8')
             .send(await twiml.twimlFor(callId));
-        } catch (error) {
-          sendError(error, request, reply, logger);
-        }
-      });
+        }),
+      );
     });
+}
+
+function receipt(reply: FastifyReply, accepted: AcceptedEvent) {
+  return reply
+    .status(200)
+    .send({ received: true, duplicate: !accepted.created, eventId: accepted.id });
+}
+
+/**
+ * An ElevenLabs body: up to `WEBHOOK_BODY_LIMIT`, or `WEBHOOK_AUDIO_BODY_LIMIT` once its first
+ * megabyte shows it is a recording. Past the limit the rest is left unread (not buffered).
+ */
+function readEventBody(payload: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let limit = WEBHOOK_BODY_LIMIT;
+    const stop = () => {
+      payload.removeListener('data', onData);
+      payload.removeListener('end', onEnd);
+      payload.removeListener('error', reject);
+    };
+    const onData = (chunk: Buffer) => {
+      const before = size;
+      size += chunk.length;
+      chunks.push(chunk);
+      if (before <= WEBHOOK_BODY_LIMIT && size > WEBHOOK_BODY_LIMIT) {
+        const head = Buffer.concat(chunks).subarray(0, WEBHOOK_BODY_LIMIT).toString('latin1');
+        if (AUDIO_EVENT.test(head)) limit = WEBHOOK_AUDIO_BODY_LIMIT;
+      }
+      if (size > limit) {
+        stop();
+        reject(bodyTooLarge(limit));
+      }
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    payload.on('data', onData);
+    payload.once('end', onEnd);
+    payload.once('error', reject);
+  });
+}
+
+function bodyTooLarge(limit: number): AppException {
+  return new AppException(
+    413,
+    'payload_too_large',
+    `The request body is over the limit of ${limit / 1024 / 1024} MB for this webhook`,
+  );
 }

@@ -8,7 +8,7 @@ export const CSV_COLUMNS_HELP =
 
 /** The header and first rows of a CSV file, parsed as the API parses it (quoted cells included). */
 export function CsvPreview({ text }: { text: string }) {
-  const rows = parseCsv(text).slice(0, PREVIEW_ROWS + 1);
+  const rows = parseCsv(text, PREVIEW_ROWS + 1);
   if (rows.length === 0) return null;
   return (
     <Table aria-label="Preview" withTableBorder striped fz="xs">
