@@ -218,6 +218,38 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     expect(customer.body).toMatchObject({ phone: '+14155550999', doNotCall: true });
   });
 
+  it('keeps an event of one tenant’s agent naming another tenant’s session as unmatched, changing nothing', async () => {
+    const a = await registerTenant(app);
+    const b = await registerTenant(app);
+    const agentOfB = `agent_b_${Date.now()}`;
+    await http
+      .patch('/api/v1/tenant')
+      .set(b.auth)
+      .send({ voice: { agents: { support: agentOfB } } })
+      .expect(200);
+    const started = await browserSession(a, (await createCustomer(app, a)).id);
+    const before = await session(a, started.session.id);
+    const accepted = await deliver(
+      postCallEvent({ agentId: agentOfB, dynamicVariables: started.dynamicVariables }),
+    ).expect(200);
+
+    const [event] = await eventually(
+      () =>
+        queryAsOwner<{ status: string; tenant_id: string | null; error: string }>(
+          'SELECT status, tenant_id, error FROM webhook_events WHERE id = $1',
+          [accepted.body.eventId],
+        ),
+      (rows) => rows[0]?.status === 'unmatched',
+    );
+    expect(event).toEqual({
+      status: 'unmatched',
+      tenant_id: null,
+      error: 'The agent of this event belongs to another organisation than its session',
+    });
+    expect(await session(a, started.session.id)).toEqual(before);
+    expect(before.outcome).toBeNull();
+  });
+
   it('keeps an unmatched event, shows it only to platform operators, and reprocesses it once the agent is configured', async () => {
     const agentId = `agent_unknown_${Date.now()}`;
     const accepted = await deliver(postCallEvent({ agentId, callerNumber: '+14155550888' })).expect(
