@@ -12,6 +12,7 @@ import { eventually, freePort } from './support/wait';
 
 const SECRETS = ['wsec_current_secret', 'wsec_previous_secret'];
 const OPERATOR = `ops-${Date.now()}@example.com`;
+const METRICS_TOKEN = 'metrics-scraper-token-0123456789';
 
 describe('voice: browser sessions, post-call webhooks and automatic tickets and bookings', () => {
   let app: NestFastifyApplication;
@@ -25,6 +26,7 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
       publicBaseUrl: `http://127.0.0.1:${port}`,
       platformOperatorEmails: [OPERATOR],
       elevenLabs: { webhookSecrets: SECRETS },
+      metricsToken: METRICS_TOKEN,
     });
     await app.listen({ port, host: '127.0.0.1' });
     http = request(app.getHttpServer());
@@ -84,14 +86,16 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     ])('refuses %s with 401 and stores nothing', async (_name, make) => {
       const event = postCallEvent();
       const { body, signature } = make(event);
-      const before = await http.get('/api/metrics');
+      const metrics = () =>
+        http.get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+      const before = await metrics();
       await http
         .post('/api/v1/webhooks/elevenlabs')
         .set('Content-Type', 'application/json')
         .set('ElevenLabs-Signature', signature)
         .send(body)
         .expect(401);
-      const after = await http.get('/api/metrics');
+      const after = await metrics();
       const rejections = (text: string) =>
         [...text.matchAll(/webhook_signature_rejections_total\{[^}]*\} (\d+)/g)].reduce(
           (s, m) => s + Number(m[1]),

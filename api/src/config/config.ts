@@ -133,6 +133,7 @@ class RawEnv {
   BULK_CALL_REQUESTS_PER_MINUTE?: number;
   @IsOptional() @IsEnum(['true', 'false']) WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) API_KEY_SECRET?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(24) METRICS_TOKEN?: string;
   @Transform(toInt)
   @IsOptional()
   @IsInt()
@@ -191,6 +192,8 @@ export interface AppConfig {
   };
   /** Requests per minute per principal; 0 switches the limit off. */
   rateLimits: { userPerMinute: number; apiKeyPerMinute: number };
+  /** Bearer token for GET /api/metrics; without it the metrics are not served. */
+  metricsToken?: string;
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -356,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       ...DEFAULT_OUTGOING_WEBHOOKS,
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
     },
+    metricsToken: raw.METRICS_TOKEN,
     apiKeys: {
       // Derived from JWT_SECRET when not set, so existing deployments need no new secret; a
       // separate one lets JWT_SECRET rotate without invalidating every integrator's key.
