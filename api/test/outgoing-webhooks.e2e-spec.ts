@@ -264,6 +264,37 @@ describe('outgoing webhooks', () => {
     });
   });
 
+  it('should not show endpoint URLs, errors or answers to members below admin (they often carry secrets)', async () => {
+    const owner = await registerTenant(app);
+    const path = freshPath();
+    const created = await addEndpoint(owner, `${path}?token=s3cret`, { description: 'CRM sync' });
+    await newTicket(owner);
+    await eventually(
+      () => deliveries(owner, created.id),
+      (list) => list[0]?.status === 'delivered',
+    );
+    const admin = await addMember(app, owner, 'admin');
+    for (const t of [owner, admin]) {
+      expect((await endpoint(t, created.id)).url).toBe(receiver.url(`${path}?token=s3cret`));
+      expect((await deliveries(t, created.id))[0].responseSnippet).toBe('answer 200');
+    }
+    for (const role of ['viewer', 'agent']) {
+      const member = await addMember(app, owner, role);
+      const listed = await http.get('/api/v1/webhook-endpoints').set(member.auth).expect(200);
+      const one = await endpoint(member, created.id);
+      const logged = await deliveries(member, created.id);
+      expect(listed.body.data).toEqual([one]);
+      expect(one).toMatchObject({ id: created.id, url: null, description: 'CRM sync' });
+      expect(logged[0]).toMatchObject({
+        status: 'delivered',
+        lastStatusCode: 200,
+        lastError: null,
+        responseSnippet: null,
+      });
+      expect(JSON.stringify([listed.body, one, logged])).not.toContain('s3cret');
+    }
+  });
+
   describe('deliveries', () => {
     it('posts ticket.created, signed, with the Standard Webhooks headers and the public view', async () => {
       const t = await registerTenant(app);

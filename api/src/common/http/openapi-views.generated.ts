@@ -2290,7 +2290,8 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "lastError": {
         "nullable": true,
-        "type": "string"
+        "type": "string",
+        "description": "Null for members below admin, as is the snippet: they may name or echo the target."
       },
       "responseSnippet": {
         "nullable": true,
@@ -2337,7 +2338,9 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "url": {
-        "type": "string"
+        "nullable": true,
+        "type": "string",
+        "description": "Null for members who cannot manage endpoints (below admin): URLs often carry secrets."
       },
       "description": {
         "nullable": true,
@@ -2409,7 +2412,9 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "url": {
-        "type": "string"
+        "nullable": true,
+        "type": "string",
+        "description": "Null for members who cannot manage endpoints (below admin): URLs often carry secrets."
       },
       "description": {
         "nullable": true,
