@@ -354,7 +354,7 @@ describe('team and tenant settings', () => {
         const res = await http.patch('/api/v1/tenant').set(b.auth).send(body).expect(409);
         expect(res.body).toMatchObject({
           code: 'provider_id_taken',
-          details: [{ field, message: `${field} is already used by another organisation` }],
+          details: [{ field, message: 'This identifier is already used by another organisation' }],
         });
       }
       const untouched = await http.get('/api/v1/tenant').set(b.auth).expect(200);

@@ -37,7 +37,7 @@ export const TenantErrors = {
       409,
       TenantErrorCode.ProviderIdTaken,
       'This provider identifier is already used by another organisation',
-      [{ field, message: `${field} is already used by another organisation` }],
+      [{ field, message: 'This identifier is already used by another organisation' }],
     ),
   lastOwner: () =>
     new AppException(409, TenantErrorCode.LastOwner, 'A tenant must keep at least one owner'),
