@@ -1,13 +1,12 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AccessGuard } from './common/auth/access.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
 import { RateLimitGuard } from './common/auth/rate-limit.guard';
 import { DatabaseModule } from './common/database/database.module';
-import { CommonErrors } from './common/errors/app.exception';
 import { AllExceptionsFilter } from './common/errors/exception.filter';
-import { toFieldErrors } from './common/errors/validation';
+import { AppValidationPipe } from './common/errors/validation';
 import { QueueModule } from './common/queue/queue.module';
 import { RateLimiter } from './common/redis/rate-limiter';
 import { RedisModule } from './common/redis/redis.module';
@@ -68,15 +67,7 @@ export class AppModule {
         // The CLS service without ClsModule.forRoot, whose no-op guard and interceptor would
         // run on every request: contexts are entered by TenantTransactionInterceptor and jobs.
         { provide: ClsService, useFactory: () => ClsServiceManager.getClsService() },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            exceptionFactory: (errors) => CommonErrors.validation(toFieldErrors(errors)),
-          }),
-        },
+        { provide: APP_PIPE, useValue: new AppValidationPipe() },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         RateLimiter,
         // In this order: who is calling, how often, then what they may do.

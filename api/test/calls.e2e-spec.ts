@@ -445,6 +445,40 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       expect(busy.voiceSession?.outcome).toBe('failed');
     });
 
+    it('keeps a signed callback naming one call with another call’s SID as unmatched, applied to neither', async () => {
+      const t = await registerTenant(app);
+      const [first, second] = [await queuedCall(t), await queuedCall(t)];
+      const [firstSid, secondSid] = ['CA' + 'e'.repeat(32), 'CA' + 'f'.repeat(32)];
+      await post(statusUrl(first.id), callback(firstSid, 'initiated', 0)).expect(200);
+      await post(statusUrl(second.id), callback(secondSid, 'initiated', 0)).expect(200);
+      for (const [id, sid] of [
+        [first.id, firstSid],
+        [second.id, secondSid],
+      ])
+        await eventually(
+          () => detail(t, id),
+          (c) => c.providerCallSid === sid,
+        );
+
+      await post(statusUrl(first.id), callback(secondSid, 'completed', 5)).expect(200);
+      const [event] = await eventually(
+        () =>
+          queryAsOwner<{ status: string; tenant_id: string | null; error: string }>(
+            `SELECT status, tenant_id, error FROM webhook_events
+              WHERE provider = 'twilio' AND external_id = $1`,
+            [`${secondSid}:5:completed`],
+          ),
+        (rows) => rows[0]?.status === 'unmatched',
+      );
+      expect(event).toEqual({
+        status: 'unmatched',
+        tenant_id: null,
+        error: 'The call SID of this callback is not the call’s',
+      });
+      for (const id of [first.id, second.id])
+        expect((await detail(t, id)).status).toBe('initiated');
+    });
+
     it('keeps a callback for no known call as unmatched, never dropped', async () => {
       const sid = 'CA' + 'd'.repeat(32);
       await post(statusUrl(), callback(sid, 'ringing', 1)).expect(200);

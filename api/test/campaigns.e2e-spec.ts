@@ -170,6 +170,42 @@ describe('campaigns', () => {
     expect(mine.body.data.map((c: CampaignView) => c.id)).toEqual([campaign.id]);
   });
 
+  it('refuses an empty calling window, and pauses with a reason a campaign whose stored window is broken', async () => {
+    const t = await registerTenant(app);
+    const refused = await http
+      .post('/api/v1/campaigns')
+      .set(t.auth)
+      .send({ name: 'Broken', purpose: 'support', callingWindow: [] })
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      { field: 'callingWindow', message: expect.stringContaining('callingWindow') },
+    ]);
+
+    // A window stored before the rule existed.
+    const campaign = await create(t);
+    const audience = await customers(t, 2);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(audience) })
+      .expect(200);
+    await queryAsOwner(`UPDATE campaigns SET calling_window = '[]' WHERE id = $1`, [campaign.id]);
+    await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+    const paused = await eventually(
+      () => view(t, campaign.id),
+      (c) => c.status === 'paused',
+      10_000,
+    );
+    expect(paused.pausedReason).toBe(
+      'Paused automatically: the calling window is not valid; set its start, end and days',
+    );
+    const [{ n }] = await queryAsOwner<{ n: number }>(
+      `SELECT count(*)::int AS n FROM calls WHERE campaign_id = $1`,
+      [campaign.id],
+    );
+    expect(n).toBe(0);
+  });
+
   it('runs to completion on the simulator: every recipient called once, answered, with tickets', async () => {
     const t = await registerTenant(app);
     await http

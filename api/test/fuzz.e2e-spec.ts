@@ -301,15 +301,20 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(checked.length).toBeGreaterThan(10);
   });
 
+  /** The schema of a body validated by a DTO (a `$ref`); provider webhooks take raw bodies. */
+  function dtoBodySchema(op: Operation): SchemaObject | undefined {
+    const ref = (
+      op.operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> }
+    )?.content?.['application/json']?.schema?.$ref;
+    return ref ? jsonBodySchema(document, op.operation) : undefined;
+  }
+
   it('rejects fields a body does not define, such as tenantId (mass assignment), on every route', async () => {
     const foreign = ['tenantId', 'id', 'createdAt', 'source', 'role', 'number'];
     const checked: string[] = [];
     for (const op of operations) {
-      const ref = (
-        op.operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> }
-      )?.content?.['application/json']?.schema?.$ref;
-      const schema = jsonBodySchema(document, op.operation);
-      if (!ref || !schema) continue; // raw provider bodies are checked by their signature
+      const schema = dtoBodySchema(op);
+      if (!schema) continue; // raw provider bodies are checked by their signature
       const fields = foreign.filter((f) => !(f in (schema.properties ?? {})));
       const path = pathWithIds(op, seeded.ids, '0');
       const res = await request(app.getHttpServer())
@@ -329,6 +334,62 @@ describe('fuzzing every route of the OpenAPI document', () => {
       checked.push(op.name);
     }
     expect(checked.length).toBeGreaterThan(10);
+  });
+
+  /**
+   * Values of the wrong shape that a type check alone lets through, with the field each must
+   * be refused for: an array (even empty) where an object goes, an empty array where at least
+   * one item is required. Followed into nested objects.
+   */
+  function wrongShapes(schema: SchemaObject, parent = ''): { field: string; value: unknown }[] {
+    return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+      const field = parent ? `${parent}.${name}` : name;
+      const s = resolveSchema(document, property as SchemaObject);
+      if (!s || field.split('.').length > 4) return [];
+      if (s.type === 'object' || s.properties)
+        return [{ field, value: [] }, { field, value: [{}] }, ...wrongShapes(s, field)];
+      if (s.type === 'array' && (s.minItems ?? 0) > 0) return [{ field, value: [] }];
+      return [];
+    });
+  }
+
+  const bodyAt = (field: string, value: unknown): Record<string, unknown> =>
+    field.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
+      string,
+      unknown
+    >;
+
+  it('answers 400 naming the field to a null body, arrays for objects and empty arrays that need items, on every body route', async () => {
+    const checked: string[] = [];
+    for (const op of operations) {
+      const schema = dtoBodySchema(op);
+      if (!schema) continue; // raw provider bodies are checked by their signature
+      const path = pathWithIds(op, seeded.ids, '0');
+      const cases = [{ field: 'body', raw: 'null' }].concat(
+        wrongShapes(schema).map(({ field, value }) => ({
+          field,
+          raw: JSON.stringify(bodyAt(field, value)),
+        })),
+      );
+      for (const { field, raw } of cases) {
+        const res = await request(app.getHttpServer())
+          [op.method.toLowerCase() as 'post'](path)
+          .set(seeded.tenant.auth)
+          .set('Content-Type', 'application/json')
+          .send(raw);
+        const named = ((res.body.details ?? []) as { field: string }[]).map((d) => d.field);
+        expect({ route: op.name, raw, status: res.status, named: named.includes(field) }).toEqual({
+          route: op.name,
+          raw,
+          status: 400,
+          named: true,
+        });
+        checked.push(`${op.name} ${field}`);
+      }
+    }
+    for (const field of ['callingWindow', 'limits', 'voice', 'voice.agents', 'telephony'])
+      expect(checked).toContain(`PATCH /api/v1/tenant ${field}`);
+    expect(checked).toContain('POST /api/v1/campaigns callingWindow');
   });
 
   it('answers what the router and Node’s HTTP parser refuse with the error body too', async () => {

@@ -1,13 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { inlineScriptHashes } from '../src/common/http/security-headers';
 import { createTestApp, registerTenant } from './support/app';
+
+const METRICS_TOKEN = 'metrics-scraper-token-0123456789';
 
 describe('operations and error handling', () => {
   let app: NestFastifyApplication;
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ metricsToken: METRICS_TOKEN });
     http = request(app.getHttpServer());
   });
   afterAll(() => app.close());
@@ -24,7 +27,10 @@ describe('operations and error handling', () => {
       .get('/api/v1/users/01a1fd3b-0000-7000-8000-000000000000')
       .set(tenant.auth)
       .expect(404);
-    const res = await http.get('/api/metrics').expect(200);
+    const res = await http
+      .get('/api/metrics')
+      .set('Authorization', `Bearer ${METRICS_TOKEN}`)
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(
       /http_requests_total\{method="GET",route="\/api\/v1\/users\/:id",status_code="404"\} \d+/,
@@ -32,6 +38,27 @@ describe('operations and error handling', () => {
     expect(res.text).toMatch(
       /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/health"\}/,
     );
+  });
+
+  it('serves metrics only for the metrics token, never to users or to anyone when it is unset', async () => {
+    const tenant = await registerTenant(app);
+    for (const authorization of [undefined, 'Bearer wrong-token', tenant.auth.Authorization]) {
+      const res = await (authorization
+        ? http.get('/api/metrics').set('Authorization', authorization)
+        : http.get('/api/metrics'));
+      expect(res.status).toBe(401);
+      expect(res.text).not.toContain('http_requests_total');
+    }
+    const unset = await createTestApp();
+    try {
+      const res = await request(unset.getHttpServer())
+        .get('/api/metrics')
+        .set('Authorization', `Bearer ${METRICS_TOKEN}`)
+        .expect(403);
+      expect(res.body.code).toBe('metrics_disabled');
+    } finally {
+      await unset.close();
+    }
   });
 
   it('serves an OpenAPI document with both security schemes and the DTO schemas', async () => {
@@ -96,5 +123,9 @@ describe('operations and error handling', () => {
     const page = await http.get('/api/docs').expect(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Scripts only from files: the docs page has no inline script the policy would block.
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(page.text).toContain('<script src=');
+    expect(inlineScriptHashes(page.text)).toEqual([]);
   });
 });

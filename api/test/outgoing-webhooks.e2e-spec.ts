@@ -267,6 +267,43 @@ describe('outgoing webhooks', () => {
     });
   });
 
+  it('should not show endpoint URLs, errors or answers to members below admin (they often carry secrets)', async () => {
+    const owner = await registerTenant(app);
+    const path = freshPath();
+    const created = await addEndpoint(owner, `${path}?token=s3cret`, { description: 'CRM sync' });
+    await newTicket(owner);
+    await eventually(
+      () => deliveries(owner, created.id),
+      (list) => list[0]?.status === 'delivered',
+    );
+    const read = async (auth: Record<string, string>) => ({
+      listed: (await http.get('/api/v1/webhook-endpoints').set(auth).expect(200)).body.data,
+      one: (await http.get(`/api/v1/webhook-endpoints/${created.id}`).set(auth).expect(200))
+        .body as WebhookEndpointView,
+      logged: (
+        await http.get(`/api/v1/webhook-endpoints/${created.id}/deliveries`).set(auth).expect(200)
+      ).body.data as WebhookDeliveryView[],
+    });
+    for (const t of [owner, await addMember(app, owner, 'admin')]) {
+      const { one, logged } = await read(t.auth);
+      expect(one.url).toBe(receiver.url(`${path}?token=s3cret`));
+      expect(logged[0].responseSnippet).toBe('answer 200');
+    }
+    for (const role of ['viewer', 'agent']) {
+      const member = await addMember(app, owner, role);
+      const { listed, one, logged } = await read(member.auth);
+      expect(listed).toEqual([one]);
+      expect(one).toMatchObject({ id: created.id, url: null, description: 'CRM sync' });
+      expect(logged[0]).toMatchObject({
+        status: 'delivered',
+        lastStatusCode: 200,
+        lastError: null,
+        responseSnippet: null,
+      });
+      expect(JSON.stringify([listed, one, logged])).not.toContain('s3cret');
+    }
+  });
+
   describe('deliveries', () => {
     it('posts ticket.created, signed, with the Standard Webhooks headers and the public view', async () => {
       const t = await registerTenant(app);

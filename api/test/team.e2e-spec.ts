@@ -331,6 +331,52 @@ describe('team and tenant settings', () => {
       }
     });
 
+    it('should not let a tenant claim another tenant’s agent, phone number id or caller number (409 naming the field)', async () => {
+      const a = await registerTenant(app, 'Tenant A');
+      const b = await registerTenant(app, 'Tenant B');
+      const unique = Date.now().toString().slice(-7);
+      const owned = {
+        voice: {
+          agents: { support: `agent_a_${unique}`, sales: `agent_a_sales_${unique}` },
+          phoneNumberId: `phnum_a_${unique}`,
+        },
+        telephony: { fromNumber: `+1415${unique}` },
+      };
+      await http.patch('/api/v1/tenant').set(a.auth).send(owned).expect(200);
+      const claims: [object, string][] = [
+        [{ voice: { agents: { support: owned.voice.agents.support } } }, 'voice.agents.support'],
+        // The same agent id under the other purpose is the same agent.
+        [{ voice: { agents: { sales: owned.voice.agents.support } } }, 'voice.agents.sales'],
+        [{ voice: { phoneNumberId: owned.voice.phoneNumberId } }, 'voice.phoneNumberId'],
+        [{ telephony: owned.telephony }, 'telephony.fromNumber'],
+      ];
+      for (const [body, field] of claims) {
+        const res = await http.patch('/api/v1/tenant').set(b.auth).send(body).expect(409);
+        expect(res.body).toMatchObject({
+          code: 'provider_id_taken',
+          details: [{ field, message: 'This identifier is already used by another organisation' }],
+        });
+      }
+      const untouched = await http.get('/api/v1/tenant').set(b.auth).expect(200);
+      expect(untouched.body.voice).toEqual({ agents: {} });
+      expect(untouched.body.telephony).toEqual({});
+
+      // One agent may serve both purposes of its own tenant; a released id may be taken.
+      await http
+        .patch('/api/v1/tenant')
+        .set(a.auth)
+        .send({
+          voice: { agents: { sales: owned.voice.agents.support } },
+          telephony: { fromNumber: null },
+        })
+        .expect(200);
+      await http
+        .patch('/api/v1/tenant')
+        .set(b.auth)
+        .send({ telephony: owned.telephony })
+        .expect(200);
+    });
+
     it('each tenant sees its own settings only', async () => {
       const a = await registerTenant(app, 'Tenant A');
       const b = await registerTenant(app, 'Tenant B');

@@ -376,8 +376,8 @@ describe('telephony providers against fake provider servers', () => {
         .patch('/api/v1/tenant')
         .set(t.auth)
         .send({
-          voice: { agents: { support: 'agent_support' } },
-          telephony: { fromNumber: '+14155550100' },
+          voice: { agents: { support: 'agent_twiml_support' } },
+          telephony: { fromNumber: '+14155550177' },
         })
         .expect(200);
       const customer = await createCustomer(app, t);
@@ -408,8 +408,8 @@ describe('telephony providers against fake provider servers', () => {
       const [registered] = fake.to('/v1/convai/twilio/register-call');
       const body = JSON.parse(registered.text);
       expect(body).toMatchObject({
-        agent_id: 'agent_support',
-        from_number: '+14155550100',
+        agent_id: 'agent_twiml_support',
+        from_number: '+14155550177',
         to_number: customer.phone,
         direction: 'outbound',
       });

@@ -12,6 +12,7 @@ import { eventually, freePort } from './support/wait';
 
 const SECRETS = ['wsec_current_secret', 'wsec_previous_secret'];
 const OPERATOR = `ops-${Date.now()}@example.com`;
+const METRICS_TOKEN = 'metrics-scraper-token-0123456789';
 
 describe('voice: browser sessions, post-call webhooks and automatic tickets and bookings', () => {
   let app: NestFastifyApplication;
@@ -25,6 +26,7 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
       publicBaseUrl: `http://127.0.0.1:${port}`,
       platformOperatorEmails: [OPERATOR],
       elevenLabs: { webhookSecrets: SECRETS },
+      metricsToken: METRICS_TOKEN,
     });
     await app.listen({ port, host: '127.0.0.1' });
     http = request(app.getHttpServer());
@@ -84,14 +86,16 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
     ])('refuses %s with 401 and stores nothing', async (_name, make) => {
       const event = postCallEvent();
       const { body, signature } = make(event);
-      const before = await http.get('/api/metrics');
+      const metrics = () =>
+        http.get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+      const before = await metrics();
       await http
         .post('/api/v1/webhooks/elevenlabs')
         .set('Content-Type', 'application/json')
         .set('ElevenLabs-Signature', signature)
         .send(body)
         .expect(401);
-      const after = await http.get('/api/metrics');
+      const after = await metrics();
       const rejections = (text: string) =>
         [...text.matchAll(/webhook_signature_rejections_total\{[^}]*\} (\d+)/g)].reduce(
           (s, m) => s + Number(m[1]),
@@ -219,6 +223,38 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
       .set(t.auth)
       .expect(200);
     expect(customer.body).toMatchObject({ phone: '+14155550999', doNotCall: true });
+  });
+
+  it('keeps an event of one tenant’s agent naming another tenant’s session as unmatched, changing nothing', async () => {
+    const a = await registerTenant(app);
+    const b = await registerTenant(app);
+    const agentOfB = `agent_b_${Date.now()}`;
+    await http
+      .patch('/api/v1/tenant')
+      .set(b.auth)
+      .send({ voice: { agents: { support: agentOfB } } })
+      .expect(200);
+    const started = await browserSession(a, (await createCustomer(app, a)).id);
+    const before = await session(a, started.session.id);
+    const accepted = await deliver(
+      postCallEvent({ agentId: agentOfB, dynamicVariables: started.dynamicVariables }),
+    ).expect(200);
+
+    const [event] = await eventually(
+      () =>
+        queryAsOwner<{ status: string; tenant_id: string | null; error: string }>(
+          'SELECT status, tenant_id, error FROM webhook_events WHERE id = $1',
+          [accepted.body.eventId],
+        ),
+      (rows) => rows[0]?.status === 'unmatched',
+    );
+    expect(event).toEqual({
+      status: 'unmatched',
+      tenant_id: null,
+      error: 'The agent of this event belongs to another organisation than its session',
+    });
+    expect(await session(a, started.session.id)).toEqual(before);
+    expect(before.outcome).toBeNull();
   });
 
   it('keeps an unmatched event, shows it only to platform operators, and reprocesses it once the agent is configured', async () => {

@@ -133,6 +133,7 @@ class RawEnv {
   BULK_CALL_REQUESTS_PER_MINUTE?: number;
   @IsOptional() @IsEnum(['true', 'false']) WEBHOOK_ALLOW_PRIVATE_TARGETS?: string;
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) API_KEY_SECRET?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(24) METRICS_TOKEN?: string;
   @Transform(toInt)
   @IsOptional()
   @IsInt()
@@ -207,6 +208,8 @@ export interface AppConfig {
   rateLimits: { userPerMinute: number; apiKeyPerMinute: number };
   /** Campaign event streams open at once, per user (or API key) and per tenant. */
   campaignStreams: { perUser: number; perTenant: number };
+  /** Bearer token for GET /api/metrics; without it the metrics are not served. */
+  metricsToken?: string;
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -386,6 +389,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
         raw.WEBHOOK_DELIVERIES_PER_TENANT_PER_MINUTE ??
         DEFAULT_OUTGOING_WEBHOOKS.deliveriesPerTenantPerMinute,
     },
+    metricsToken: raw.METRICS_TOKEN,
     apiKeys: {
       // Derived from JWT_SECRET when not set, so existing deployments need no new secret; a
       // separate one lets JWT_SECRET rotate without invalidating every integrator's key.

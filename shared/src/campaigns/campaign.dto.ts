@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,12 +15,11 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { commaList } from '../common/list-filters';
 import { PageQueryDto } from '../common/pagination';
 import { trimString } from '../common/transforms';
-import { IsOmittable } from '../common/validators';
+import { IsNestedObject, IsOmittable } from '../common/validators';
 import { CallingWindowDto } from '../tenant/tenant.dto';
 import { VoicePurpose } from '../voice/voice.dto';
 import { CampaignStatus, RecipientStatus } from './campaign-status';
@@ -58,8 +57,7 @@ export class CreateCampaignDto {
 
   /** In each recipient's local time; the tenant's window when absent (or null). */
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CallingWindowDto)
+  @IsNestedObject(() => CallingWindowDto)
   // Typed without `| null` so the reflected type (and the documented schema) is the class.
   callingWindow?: CallingWindowDto;
 
@@ -115,8 +113,7 @@ export class UpdateCampaignDto {
 
   /** null: back to the tenant's window. */
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CallingWindowDto)
+  @IsNestedObject(() => CallingWindowDto)
   callingWindow?: CallingWindowDto;
 
   @IsOmittable()
@@ -171,8 +168,7 @@ export class AddRecipientsDto {
   customerIds?: string[];
 
   @IsOptional()
-  @ValidateNested()
-  @Type(() => RecipientFilterDto)
+  @IsNestedObject(() => RecipientFilterDto)
   filter?: RecipientFilterDto;
 }
 

@@ -1,4 +1,11 @@
-import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsObject,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
 import { getCountries } from 'libphonenumber-js/min';
 
 const countries = new Set<string>(getCountries());
@@ -47,4 +54,18 @@ export function IsCountryCode(options?: ValidationOptions) {
  */
 export function IsOmittable() {
   return ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+}
+
+/**
+ * A nested object validated by the rules of its class. `@ValidateNested()` alone validates
+ * each element of an array, so `[]` (or an array of valid objects) would pass where one
+ * object is expected: the value must be a plain object first.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- what @Type() takes
+export function IsNestedObject(type: () => Function) {
+  return (target: object, propertyName: string) => {
+    IsObject({ message: '$property must be an object' })(target, propertyName);
+    ValidateNested()(target, propertyName);
+    Type(type)(target, propertyName);
+  };
 }

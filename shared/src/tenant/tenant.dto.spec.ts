@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { UpdateTenantDto } from './tenant.dto';
+import { isCallingWindow, UpdateTenantDto } from './tenant.dto';
 
 function problems(input: object): string[] {
   const dto = plainToInstance(UpdateTenantDto, input);
@@ -38,6 +38,25 @@ describe('tenant settings validation', () => {
       'callingWindow.start',
       'callingWindow.days',
     ]);
+  });
+
+  it('rejects an array, even an empty one, where a settings object is expected', () => {
+    expect(problems({ callingWindow: [] })).toEqual(['callingWindow']);
+    expect(problems({ limits: [], voice: [], telephony: [] })).toEqual([
+      'limits',
+      'voice',
+      'telephony',
+    ]);
+    expect(problems({ voice: { agents: [] } })).toEqual(['voice', 'voice.agents']);
+    expect(problems({ callingWindow: [{ start: '09:00', end: '17:00', days: [1] }] })).toEqual([
+      'callingWindow',
+    ]);
+  });
+
+  it('tells a stored calling window from a broken one', () => {
+    expect(isCallingWindow({ start: '09:00', end: '17:00', days: [1, 2] })).toBe(true);
+    for (const broken of [[], {}, null, 'x', { start: '09:00', end: '17:00', days: [] }])
+      expect(isCallingWindow(broken)).toBe(false);
   });
 
   it('rejects fields that are not settings, such as id', () => {

@@ -1,4 +1,4 @@
-import { Transform, Type } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,9 +11,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
+  validateSync,
 } from 'class-validator';
-import { IsCountryCode, IsOmittable, IsTimeZone } from '../common/validators';
+import { IsCountryCode, IsNestedObject, IsOmittable, IsTimeZone } from '../common/validators';
 import type { CallingWindow, TenantLimits } from './tenant.types';
 import { trimString } from '../common/transforms';
 
@@ -34,6 +34,15 @@ export class CallingWindowDto implements CallingWindow {
   @Min(1, { each: true })
   @Max(7, { each: true })
   days!: number[];
+}
+
+/**
+ * Whether a stored value is a calling window by the rules of the DTO, e.g. one written
+ * before those rules existed.
+ */
+export function isCallingWindow(value: unknown): value is CallingWindow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return validateSync(plainToInstance(CallingWindowDto, value)).length === 0;
 }
 
 export class TenantLimitsDto implements Partial<TenantLimits> {
@@ -70,8 +79,7 @@ export class VoiceAgentsDto {
 
 export class TenantVoiceDto {
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => VoiceAgentsDto)
+  @IsNestedObject(() => VoiceAgentsDto)
   agents?: VoiceAgentsDto;
 
   @IsOptional()
@@ -105,22 +113,18 @@ export class UpdateTenantDto {
   defaultCountry?: string;
 
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => CallingWindowDto)
+  @IsNestedObject(() => CallingWindowDto)
   callingWindow?: CallingWindowDto;
 
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => TenantLimitsDto)
+  @IsNestedObject(() => TenantLimitsDto)
   limits?: TenantLimitsDto;
 
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => TenantVoiceDto)
+  @IsNestedObject(() => TenantVoiceDto)
   voice?: TenantVoiceDto;
 
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => TenantTelephonyDto)
+  @IsNestedObject(() => TenantTelephonyDto)
   telephony?: TenantTelephonyDto;
 }

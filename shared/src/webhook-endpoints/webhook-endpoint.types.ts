@@ -2,7 +2,8 @@ import type { WebhookDeliveryStatus, WebhookEventType } from './webhook-event-ty
 
 export interface WebhookEndpointView {
   id: string;
-  url: string;
+  /** Null for members who cannot manage endpoints (below admin): URLs often carry secrets. */
+  url: string | null;
   description: string | null;
   eventTypes: WebhookEventType[];
   enabled: boolean;
@@ -33,6 +34,7 @@ export interface WebhookDeliveryView {
   status: WebhookDeliveryStatus;
   attempts: number;
   lastStatusCode: number | null;
+  /** Null for members below admin, as is the snippet: they may name or echo the target. */
   lastError: string | null;
   /** The start of the receiver's last answer. */
   responseSnippet: string | null;

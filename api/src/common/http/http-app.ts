@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -72,7 +74,10 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
 
   const fastify = app.getHttpAdapter().getInstance();
   trackRoutes(app);
-  const pageHeaders = pageSecurityHeaders();
+  const webDist = findWebDist();
+  const pageHeaders = pageSecurityHeaders(
+    webDist ? readFileSync(join(webDist, 'index.html'), 'utf8') : '',
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
     // Set on the raw response: cheaper than Fastify's validated header API on a hot path.
     const raw = reply.raw;
@@ -112,7 +117,6 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
   await registerWebhookRoutes(app);
   setupOpenApi(app, WEBHOOK_ROUTE_DOCS);
 
-  const webDist = findWebDist();
   if (webDist) {
     // Unknown paths reach AllExceptionsFilter, which answers client-side routes with the SPA.
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

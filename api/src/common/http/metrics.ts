@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const metricsRegistry = new Registry();
@@ -39,4 +40,11 @@ export function recordHttpMetrics(
   if (!counter)
     countByRouteAndStatus.set(countKey, (counter = requests.labels(method, label, String(status))));
   counter.inc();
+}
+
+/** Whether an Authorization header carries the metrics bearer token (constant-time). */
+export function carriesMetricsToken(authorization: string | undefined, token: string): boolean {
+  const presented = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(token));
 }

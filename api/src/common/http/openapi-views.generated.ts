@@ -2338,7 +2338,8 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "lastError": {
         "nullable": true,
-        "type": "string"
+        "type": "string",
+        "description": "Null for members below admin, as is the snippet: they may name or echo the target."
       },
       "responseSnippet": {
         "nullable": true,
@@ -2385,7 +2386,9 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "url": {
-        "type": "string"
+        "nullable": true,
+        "type": "string",
+        "description": "Null for members who cannot manage endpoints (below admin): URLs often carry secrets."
       },
       "description": {
         "nullable": true,
@@ -2457,7 +2460,9 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "url": {
-        "type": "string"
+        "nullable": true,
+        "type": "string",
+        "description": "Null for members who cannot manage endpoints (below admin): URLs often carry secrets."
       },
       "description": {
         "nullable": true,

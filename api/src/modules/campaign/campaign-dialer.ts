@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  CallingWindow,
   callOutcome,
   CallOutcome,
   CallStatus,
   CampaignStatus,
   DEFAULT_CALLING_WINDOW,
+  isCallingWindow,
   isFinalCallStatus,
   RecipientStatus,
   toE164,
@@ -34,6 +36,18 @@ const BREAKER_FAILURE_SHARE = 0.5;
 const TICK_MS = 1_000;
 /** Campaign calls waiting for a dialing turn are kept to this much of the tenant's pace. */
 const PACE_AHEAD_MS = 1_500;
+
+/**
+ * The window a campaign calls in, or null when the stored one is broken: input is validated,
+ * but a window stored before a rule existed would otherwise fail every tick.
+ */
+function callingWindowOf(
+  campaign: Campaign,
+  tenant: { callingWindow: CallingWindow | null },
+): CallingWindow | null {
+  const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
+  return isCallingWindow(window) ? window : null;
+}
 
 /**
  * Feeds a running campaign's due recipients into telephony's dialing and follows their calls.
@@ -107,6 +121,11 @@ export class CampaignDialer implements OnModuleInit {
     if (campaign.status !== CampaignStatus.Running) return 0;
 
     const tenant = await this.tenants.current();
+    const window = callingWindowOf(campaign, tenant);
+    if (!window) {
+      await this.pause(campaign, 'the calling window is not valid; set its start, end and days');
+      return 0;
+    }
     const share = await this.freeShare(campaign.id, tenant.limits, now);
     if (share.idle) await this.completeIfDone(campaign);
     let capacity = share.free;
@@ -115,7 +134,6 @@ export class CampaignDialer implements OnModuleInit {
     capacity = Math.min(capacity, left);
     if (capacity <= 0) return 0;
 
-    const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
     const due = await this.db
       .repo(CampaignRecipient)
       .createQueryBuilder('r')
@@ -296,8 +314,10 @@ export class CampaignDialer implements OnModuleInit {
     const tenant = await this.tenants.current();
     const plan = retryPlan(outcome, recipient.attempts, campaign);
     if (plan.retryInMs !== null) {
-      const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
-      const at = nextCallableAt(new Date(Date.now() + plan.retryInMs), window, recipient.timezone);
+      const window = callingWindowOf(campaign, tenant);
+      const retryAt = new Date(Date.now() + plan.retryInMs);
+      // A broken window pauses the campaign at its next feed.
+      const at = window ? nextCallableAt(retryAt, window, recipient.timezone) : retryAt;
       await this.db
         .repo(CampaignRecipient)
         .update(
@@ -332,13 +352,17 @@ export class CampaignDialer implements OnModuleInit {
       [this.context.tenantId, campaign.id, BREAKER_WINDOW],
     );
     if (row.finished >= BREAKER_WINDOW / 2 && row.failed / row.finished >= BREAKER_FAILURE_SHARE) {
-      const reason = `Paused automatically: ${row.failed} of the last ${row.finished} calls failed`;
-      await this.db
-        .repo(Campaign)
-        .update({ id: campaign.id }, { status: CampaignStatus.Paused, pausedReason: reason });
-      campaign.status = CampaignStatus.Paused;
-      this.logger.warn(`Campaign ${campaign.id}: ${reason}`);
+      await this.pause(campaign, `${row.failed} of the last ${row.finished} calls failed`);
     }
+  }
+
+  private async pause(campaign: Campaign, why: string): Promise<void> {
+    const reason = `Paused automatically: ${why}`;
+    await this.db
+      .repo(Campaign)
+      .update({ id: campaign.id }, { status: CampaignStatus.Paused, pausedReason: reason });
+    campaign.status = CampaignStatus.Paused;
+    this.logger.warn(`Campaign ${campaign.id}: ${reason}`);
   }
 
   /** Completed once every recipient's outcome is final. */

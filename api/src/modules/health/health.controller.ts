@@ -1,13 +1,15 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/decorators';
-import { metricsRegistry } from '../../common/http/metrics';
-import { ApiOk } from '../../common/http/openapi';
+import { AppException } from '../../common/errors/app.exception';
+import { carriesMetricsToken, metricsRegistry } from '../../common/http/metrics';
+import { ApiErrors, ApiOk } from '../../common/http/openapi';
 import { REDIS } from '../../common/redis/redis.module';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 
 const CHECK_TIMEOUT_MS = 1_000;
 
@@ -48,6 +50,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -81,12 +84,32 @@ export class HealthController {
     return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
   }
 
+  /**
+   * Per-route counts and signature rejections tell an attacker what is probed and what works:
+   * not for users (no session or API key reads them) but for a scraper holding METRICS_TOKEN.
+   */
   @Public()
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics (restrict at the proxy in production)' })
+  @ApiOperation({
+    summary: 'Prometheus metrics, for `Authorization: Bearer <METRICS_TOKEN>`; 403 when unset',
+  })
   @ApiOk({ type: 'string' }, 'Prometheus text exposition format', 'text/plain')
-  metrics(): Promise<string> {
+  @ApiErrors(401, 403)
+  metrics(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const token = this.config.metricsToken;
+    if (!token)
+      throw new AppException(
+        403,
+        'metrics_disabled',
+        'Metrics are not served: METRICS_TOKEN is not set',
+      );
+    if (!carriesMetricsToken(authorization, token))
+      throw new AppException(401, 'unauthenticated', 'The metrics token is missing or wrong');
+    // Set here, not by @Header: a refusal above is answered as JSON.
+    void reply.type('text/plain; version=0.0.4; charset=utf-8');
     return metricsRegistry.metrics();
   }
 }

@@ -17,6 +17,11 @@ describe('outgoing webhook address policy', () => {
     ['198.18.0.1', 'benchmarking'],
     ['224.0.0.251', 'multicast'],
     ['255.255.255.255', 'reserved'],
+    ['192.31.196.1', 'AS112'],
+    ['192.52.193.1', 'AMT'],
+    ['192.88.99.1', '6to4 relay'],
+    ['192.175.48.6', 'AS112'],
+    ['203.0.113.7', 'documentation'],
   ])('refuses the IPv4 address %s (%s)', (address, reason) => {
     expect(forbiddenAddressReason(address)).toBe(reason);
   });
@@ -45,6 +50,11 @@ describe('outgoing webhook address policy', () => {
     ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'IETF protocol assignments'],
     ['100::1', 'discard'],
     ['64:ff9b:1::a', 'local NAT64'],
+    ['100:0:0:1::1', 'dummy prefix'],
+    ['2001:2::1', 'IETF protocol assignments'],
+    ['2620:4f:8000::42', 'AS112'],
+    ['3fff::1', 'documentation'],
+    ['5f00::1', 'segment routing'],
   ])('refuses the IPv6 address %s (%s)', (address, reason) => {
     expect(forbiddenAddressReason(address)).toBe(reason);
   });
@@ -60,6 +70,11 @@ describe('outgoing webhook address policy', () => {
     ['64:ff9b::a00:1', 'private'],
     ['2002:7f00:1::1', 'loopback'],
     ['2002:a9fe:a9fe::', 'link-local'],
+    // IPv4-translated (SIIT), ::ffff:0:a.b.c.d
+    ['[::ffff:0:7f00:1]', 'loopback'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:a9fe:a9fe', 'link-local'],
+    ['0:0:0:0:ffff:0:c0a8:1', 'private'],
   ])('looks through IPv6 forms that carry an IPv4 address: %s (%s)', (address, reason) => {
     expect(forbiddenAddressReason(address)).toBe(reason);
   });
@@ -71,6 +86,7 @@ describe('outgoing webhook address policy', () => {
     '::ffff:8.8.8.8',
     '64:ff9b::808:808',
     '2002:808:808::1',
+    '::ffff:0:808:808',
   ])('allows the public IPv6 address %s', (address) => {
     expect(forbiddenAddressReason(address)).toBeUndefined();
   });

@@ -1,70 +1,76 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Which addresses an outgoing webhook may connect to. A tenant admin chooses the URL, so
  * without this the server could be made to call its own network: databases, admin panels,
  * the cloud metadata service (169.254.169.254, fd00:ec2::254). Everything that is not a
  * public unicast address is refused, including IPv6 forms that embed an IPv4 address.
+ *
+ * The ranges are IANA's special-purpose address registries, complete, as of 2025-06:
+ * https://www.iana.org/assignments/iana-ipv4-special-registry and
+ * https://www.iana.org/assignments/iana-ipv6-special-registry, plus multicast, the reserved
+ * and deprecated blocks of the address-space registries, and the deprecated IPv4-compatible
+ * IPv6 form. Entries that are globally reachable (AS112, AMT, anycast services) are refused
+ * too: no webhook receiver lives there. Where ranges nest, the first one names the reason.
  */
 
-interface Range {
-  bytes: number[];
-  prefix: number;
-  name: string;
+type Family = 'ipv4' | 'ipv6';
+
+function ranges(family: Family, entries: [cidr: string, name: string][]) {
+  return entries.map(([cidr, name]) => {
+    const [network, prefix] = cidr.split('/');
+    const list = new BlockList();
+    list.addSubnet(network, Number(prefix), family);
+    return { list, name };
+  });
 }
 
-function v4(cidr: string, name: string): Range {
-  const [address, prefix] = cidr.split('/');
-  return { bytes: address.split('.').map(Number), prefix: Number(prefix), name };
-}
+const IPV4_BLOCKED = ranges('ipv4', [
+  ['0.0.0.0/8', 'this-network'],
+  ['10.0.0.0/8', 'private'],
+  ['100.64.0.0/10', 'carrier-grade NAT'],
+  ['127.0.0.0/8', 'loopback'],
+  ['169.254.0.0/16', 'link-local'],
+  ['172.16.0.0/12', 'private'],
+  // DS-Lite, the dummy address, PCP and TURN anycast, NAT64 discovery.
+  ['192.0.0.0/24', 'IETF protocol assignments'],
+  ['192.0.2.0/24', 'documentation'],
+  ['192.31.196.0/24', 'AS112'],
+  ['192.52.193.0/24', 'AMT'],
+  ['192.88.99.0/24', '6to4 relay'],
+  ['192.168.0.0/16', 'private'],
+  ['192.175.48.0/24', 'AS112'],
+  ['198.18.0.0/15', 'benchmarking'],
+  ['198.51.100.0/24', 'documentation'],
+  ['203.0.113.0/24', 'documentation'],
+  ['224.0.0.0/4', 'multicast'],
+  // Includes the limited broadcast address 255.255.255.255.
+  ['240.0.0.0/4', 'reserved'],
+]);
 
-function v6(cidr: string, name: string): Range {
-  const [address, prefix] = cidr.split('/');
-  return { bytes: parseIPv6(address)!, prefix: Number(prefix), name };
-}
-
-const IPV4_BLOCKED: Range[] = [
-  v4('0.0.0.0/8', 'this-network'),
-  v4('10.0.0.0/8', 'private'),
-  v4('100.64.0.0/10', 'carrier-grade NAT'),
-  v4('127.0.0.0/8', 'loopback'),
-  v4('169.254.0.0/16', 'link-local'),
-  v4('172.16.0.0/12', 'private'),
-  v4('192.0.0.0/24', 'IETF protocol assignments'),
-  v4('192.0.2.0/24', 'documentation'),
-  v4('192.88.99.0/24', '6to4 relay'),
-  v4('192.168.0.0/16', 'private'),
-  v4('198.18.0.0/15', 'benchmarking'),
-  v4('198.51.100.0/24', 'documentation'),
-  v4('203.0.113.0/24', 'documentation'),
-  v4('224.0.0.0/4', 'multicast'),
-  v4('240.0.0.0/4', 'reserved'),
-];
-
-const IPV6_BLOCKED: Range[] = [
+const IPV6_BLOCKED = ranges('ipv6', [
   // Unspecified, loopback and the deprecated IPv4-compatible form.
-  v6('::/96', 'loopback or unspecified'),
-  v6('64:ff9b:1::/48', 'local NAT64'),
-  v6('100::/64', 'discard'),
-  // Teredo, benchmarking, ORCHID and other IETF assignments.
-  v6('2001::/23', 'IETF protocol assignments'),
-  v6('2001:db8::/32', 'documentation'),
-  v6('3fff::/20', 'documentation'),
-  v6('5f00::/16', 'segment routing'),
-  v6('fc00::/7', 'unique-local'),
-  v6('fe80::/10', 'link-local'),
-  v6('fec0::/10', 'site-local'),
-  v6('ff00::/8', 'multicast'),
-];
+  ['::/96', 'loopback or unspecified'],
+  // IPv4-mapped and IPv4-translated addresses are judged by their IPv4 address first.
+  ['::ffff:0:0/96', 'IPv4-mapped'],
+  ['::ffff:0:0:0/96', 'IPv4-translated'],
+  ['64:ff9b:1::/48', 'local NAT64'],
+  ['100::/64', 'discard'],
+  ['100:0:0:1::/64', 'dummy prefix'],
+  // Teredo, PCP, TURN and DNS-SD anycast, benchmarking, AMT, AS112, ORCHIDv2, drone ids.
+  ['2001::/23', 'IETF protocol assignments'],
+  ['2001:db8::/32', 'documentation'],
+  ['2620:4f:8000::/48', 'AS112'],
+  ['3fff::/20', 'documentation'],
+  ['5f00::/16', 'segment routing'],
+  ['fc00::/7', 'unique-local'],
+  ['fe80::/10', 'link-local'],
+  ['fec0::/10', 'site-local'],
+  ['ff00::/8', 'multicast'],
+]);
 
-function matches(bytes: number[], range: Range): boolean {
-  let bits = range.prefix;
-  for (let i = 0; bits > 0; i++, bits -= 8) {
-    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-    if ((bytes[i] & mask) !== (range.bytes[i] & mask)) return false;
-  }
-  return true;
-}
+const reasonIn = (list: typeof IPV4_BLOCKED, address: string, family: Family) =>
+  list.find((range) => range.list.check(address, family))?.name;
 
 /** The 16 bytes of an IPv6 address (zone id not allowed), or undefined. */
 export function parseIPv6(address: string): number[] | undefined {
@@ -90,20 +96,20 @@ export function parseIPv6(address: string): number[] | undefined {
 }
 
 /** The IPv4 address an IPv6 address carries, where it is routed to that IPv4 address. */
-function embeddedIPv4(bytes: number[]): number[] | undefined {
+function embeddedIPv4(bytes: number[]): string | undefined {
   const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
+  const ones = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0xff);
+  const last = (from: number) => bytes.slice(from, from + 4).join('.');
   // IPv4-mapped ::ffff:a.b.c.d
-  if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12);
+  if (zeros(0, 10) && ones(10, 12)) return last(12);
+  // IPv4-translated ::ffff:0:a.b.c.d (SIIT)
+  if (zeros(0, 8) && ones(8, 10) && zeros(10, 12)) return last(12);
   // NAT64 well-known prefix 64:ff9b::/96
   if (bytes[0] === 0 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12))
-    return bytes.slice(12);
+    return last(12);
   // 6to4 2002:aabb:ccdd::/48
-  if (bytes[0] === 0x20 && bytes[1] === 0x02) return bytes.slice(2, 6);
+  if (bytes[0] === 0x20 && bytes[1] === 0x02) return last(2);
   return undefined;
-}
-
-function blockedIPv4(bytes: number[]): string | undefined {
-  return IPV4_BLOCKED.find((range) => matches(bytes, range))?.name;
 }
 
 /**
@@ -112,12 +118,12 @@ function blockedIPv4(bytes: number[]): string | undefined {
  */
 export function forbiddenAddressReason(address: string): string | undefined {
   const literal = address.replace(/^\[|\]$/g, '').split('%')[0];
-  if (isIPv4(literal)) return blockedIPv4(literal.split('.').map(Number));
+  if (isIPv4(literal)) return reasonIn(IPV4_BLOCKED, literal, 'ipv4');
   const bytes = parseIPv6(literal);
   if (!bytes) return 'not an IP address';
   const embedded = embeddedIPv4(bytes);
-  if (embedded) return blockedIPv4(embedded);
-  return IPV6_BLOCKED.find((range) => matches(bytes, range))?.name;
+  if (embedded) return reasonIn(IPV4_BLOCKED, embedded, 'ipv4');
+  return reasonIn(IPV6_BLOCKED, literal, 'ipv6');
 }
 
 /** Host names that always mean this machine, whatever DNS says. */

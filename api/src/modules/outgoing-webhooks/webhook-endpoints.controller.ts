@@ -24,12 +24,18 @@ import {
 import { ApiKeyScope, MinRole } from '../../common/auth/decorators';
 import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
+import { TenantContext } from '../../common/tenancy/tenant-context';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEndpointService } from './webhook-endpoint.service';
+import { readsWebhookTargets, redactDelivery, redactEndpoint } from './webhook-redaction';
 
 /**
  * Integrators' endpoints for outgoing events. Creates take no Idempotency-Key: its stored
  * first answer would keep a copy of the signing secret.
+ */
+/**
+ * Members below admin read endpoints and deliveries without URLs, errors and answers
+ * (see webhook-redaction.ts).
  */
 @ApiTags('webhook endpoints')
 // Integrators' keys manage their endpoints under the `webhooks` scope.
@@ -39,13 +45,15 @@ export class WebhookEndpointsController {
   constructor(
     private readonly endpoints: WebhookEndpointService,
     private readonly deliveries: WebhookDeliveryService,
+    private readonly context: TenantContext,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Webhook endpoints of the tenant, newest first' })
   @ApiPage('WebhookEndpointView')
-  list(@Query() query: PageQueryDto): Promise<Page<WebhookEndpointView>> {
-    return this.endpoints.list(query);
+  async list(@Query() query: PageQueryDto): Promise<Page<WebhookEndpointView>> {
+    const page = await this.endpoints.list(query);
+    return this.readsTargets() ? page : { ...page, data: page.data.map(redactEndpoint) };
   }
 
   @Post()
@@ -64,8 +72,9 @@ export class WebhookEndpointsController {
   @Get(':id')
   @ApiOperation({ summary: 'One webhook endpoint' })
   @ApiOk('WebhookEndpointView')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointView> {
-    return this.endpoints.view(id);
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookEndpointView> {
+    const view = await this.endpoints.view(id);
+    return this.readsTargets() ? view : redactEndpoint(view);
   }
 
   @Patch(':id')
@@ -124,7 +133,8 @@ export class WebhookEndpointsController {
     @Query() query: WebhookDeliveryListQueryDto,
   ): Promise<Page<WebhookDeliveryView>> {
     await this.endpoints.get(id);
-    return this.deliveries.list(id, query);
+    const page = await this.deliveries.list(id, query);
+    return this.readsTargets() ? page : { ...page, data: page.data.map(redactDelivery) };
   }
 
   @Post(':id/deliveries/:deliveryId/replay')
@@ -138,5 +148,9 @@ export class WebhookEndpointsController {
     @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
   ): Promise<WebhookDeliveryView> {
     return this.deliveries.replay(await this.endpoints.get(id), deliveryId);
+  }
+
+  private readsTargets(): boolean {
+    return readsWebhookTargets(this.context.principal.role);
   }
 }

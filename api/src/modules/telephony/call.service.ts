@@ -66,6 +66,13 @@ export interface StatusUpdate {
 const PING_TIMEOUT_MS = 1_000;
 
 /**
+ * A provider report for the call: the call has no SID yet (the dialer records the one the
+ * provider answers with), or the report carries none or the same one.
+ */
+export const providerSidMatches = (call: Call, sid: string | null | undefined) =>
+  !call.providerCallSid || !sid || call.providerCallSid === sid;
+
+/**
  * Phone calls: placing them (checks, the call row, its voice session and the outbox entry
  * that queues the dial, all in the request's transaction), reading them, and applying the
  * status reports of the dialer and the providers.
@@ -228,6 +235,8 @@ export class CallService implements OnModuleInit {
     update: StatusUpdate,
   ): Promise<{ call: Call; applied: boolean }> {
     const call = await this.lock(callId);
+    if (!providerSidMatches(call, update.providerCallSid))
+      throw new Error(`Call ${callId} has another provider call SID than this report's`);
     const at = update.at ?? new Date();
     const applied = !!update.status && advancesCall(call.status, update.status);
     await this.db.repo(CallEvent).insert({

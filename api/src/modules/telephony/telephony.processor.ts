@@ -11,7 +11,7 @@ import { WebhookInboxService } from '../webhooks/webhook-inbox.service';
 import type { TwilioParams } from '../webhooks/twilio-intake';
 import { Call } from './call.entity';
 import { CallReconciler } from './call-reconciler';
-import { CallService } from './call.service';
+import { CallService, providerSidMatches } from './call.service';
 import { Dialer, DialJobData } from './dialer';
 import { twilioCallStatus } from './twilio-status';
 
@@ -91,9 +91,21 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
       return { unmatched: true };
     }
     const { tenantId } = found;
-    if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
-    return this.tenantJobs.runFor(tenantId, `twilio-event-${event.id}`, async () => {
-      // Found by its id, the call is known to exist; otherwise look it up.
+    const label = `twilio-event-${event.id}`;
+    if (!event.tenantId) {
+      // A signed callback names a call by our id and by Twilio's SID; once the call has a
+      // SID they must agree, or the report could be another call's.
+      const call = await this.tenantJobs.runFor(tenantId, label, () => this.callOf(callId, sid));
+      if (call && !providerSidMatches(call, sid)) {
+        await this.inbox.markUnmatched(event.id, 'The call SID of this callback is not the call’s');
+        this.logger.warn({ eventId, callId }, 'Twilio status callback for another call’s SID');
+        return { unmatched: true };
+      }
+      await this.inbox.assign(event.id, tenantId);
+    }
+    return this.tenantJobs.runFor(tenantId, label, async () => {
+      // Found by its id, the call is known to exist; otherwise look it up. A SID that came
+      // meanwhile is checked again under the call's lock (applyStatus).
       const id = found.byCallId ? callId : (await this.callOf(callId, sid))?.id;
       if (!id) throw new Error(`Call ${callId ?? sid} is not in this tenant`);
       const twilioStatus = single(params.CallStatus);

@@ -6,6 +6,7 @@ export enum TenantErrorCode {
   OwnerRequired = 'owner_required',
   LastOwner = 'last_owner',
   ApiKeyNotActive = 'api_key_not_active',
+  ProviderIdTaken = 'provider_id_taken',
 }
 
 export const TenantErrors = {
@@ -29,6 +30,14 @@ export const TenantErrors = {
       409,
       TenantErrorCode.ApiKeyNotActive,
       `Only an active API key can be rotated; this one is ${status}`,
+    ),
+  /** `field`: the settings field, e.g. `voice.agents.support`. */
+  providerIdTaken: (field: string) =>
+    new AppException(
+      409,
+      TenantErrorCode.ProviderIdTaken,
+      'This provider identifier is already used by another organisation',
+      [{ field, message: 'This identifier is already used by another organisation' }],
     ),
   lastOwner: () =>
     new AppException(409, TenantErrorCode.LastOwner, 'A tenant must keep at least one owner'),

@@ -5,6 +5,8 @@ import {
   TenantView,
   UpdateTenantDto,
 } from '@navaia/shared';
+import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
 import { TenantContext } from '../../common/tenancy/tenant-context';
@@ -92,7 +94,17 @@ export class TenantService {
       };
     }
     if (dto.telephony) next.telephony = merge(tenant.telephony, dto.telephony);
-    await this.db.repo(Tenant).update({ id: tenant.id }, next);
+    await this.db
+      .repo(Tenant)
+      .update({ id: tenant.id }, next)
+      .catch((error: unknown) => {
+        // Provider identifiers are unique across tenants (a trigger names the field).
+        if (isUniqueViolation(error, 'tenant_provider_ids_unique'))
+          throw TenantErrors.providerIdTaken(
+            (error as QueryFailedError<Error & { column: string }>).driverError.column,
+          );
+        throw error;
+      });
     this.perTransaction.delete(this.db.manager);
     const after = await this.view();
     await this.audit.record({

@@ -73,8 +73,19 @@ export class VoiceEventsProcessor extends WorkerHost implements OnModuleInit {
       );
       return { unmatched: true };
     }
+    const label = `voice-event-${event.id}`;
+    if (await this.agentOfAnotherTenant(event, tenantId)) {
+      const reason = 'The agent of this event belongs to another organisation than its session';
+      this.logger.warn({ eventId: event.id, type: event.type }, reason);
+      if (!event.tenantId) await this.inbox.markUnmatched(event.id, reason);
+      else
+        await this.tenantJobs.runFor(tenantId, label, () =>
+          this.inbox.markFailed(event.id, reason),
+        );
+      return { unmatched: true };
+    }
     if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
-    return this.tenantJobs.runFor(tenantId, `voice-event-${event.id}`, async () => {
+    return this.tenantJobs.runFor(tenantId, label, async () => {
       const sessionId = await this.apply(event);
       await this.inbox.markProcessed(event.id, sessionId);
       return { sessionId };
@@ -104,6 +115,21 @@ export class VoiceEventsProcessor extends WorkerHost implements OnModuleInit {
         // Kept in the inbox as received; nothing in Navaia acts on other event types.
         return null;
     }
+  }
+
+  /**
+   * An event found by the session, conversation or call it names must come from an agent of
+   * that tenant (or one no tenant has configured, such as the simulator's): a signed event of
+   * one tenant's agent could otherwise name another tenant's session.
+   */
+  private async agentOfAnotherTenant(event: WebhookEvent, tenantId: string): Promise<boolean> {
+    const agent = ((event.payload as { data?: { agent_id?: unknown } }).data ?? {}).agent_id;
+    if (typeof agent !== 'string' || !agent) return false;
+    const [row]: { tenant: string | null }[] = await this.dataSource.query(
+      'SELECT agent_tenant($1) AS tenant',
+      [agent],
+    );
+    return !!row?.tenant && row.tenant !== tenantId;
   }
 
   private async resolveTenant(event: WebhookEvent): Promise<string | undefined> {

@@ -4,6 +4,7 @@ import { FormAlert } from '../../../components/ui/form-alert';
 import { notifySuccess } from '../../../components/ui/notify';
 import { describeError } from '../../../lib/form-errors';
 import { useDeleteWebhookEndpoint } from '../api/delete-webhook-endpoint';
+import { endpointName } from './endpoint-name';
 
 export function DeleteWebhookEndpointModal({
   endpoint,
@@ -22,8 +23,8 @@ export function DeleteWebhookEndpointModal({
       <Stack gap="md">
         <FormAlert message={remove.isError ? describeError(remove.error) : null} />
         <Text size="sm">
-          Delete <strong>{endpoint?.url}</strong>? It receives no more events, and its delivery log
-          is deleted with it.
+          Delete <strong>{endpoint && endpointName(endpoint)}</strong>? It receives no more events,
+          and its delivery log is deleted with it.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useWebhookDeliveries } from '../api/get-webhook-deliveries';
 import { useReplayWebhookDelivery } from '../api/replay-webhook-delivery';
 import { DELIVERY_STATUS_COLORS, DELIVERY_STATUS_LABELS } from './event-type-labels';
+import { endpointName } from './endpoint-name';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
@@ -160,7 +161,7 @@ export function WebhookDeliveriesDrawer({
       onClose={onClose}
       position="right"
       size="xl"
-      title={endpoint ? `Deliveries to ${endpoint.url}` : ''}
+      title={endpoint ? `Deliveries to ${endpointName(endpoint)}` : ''}
     >
       {endpoint && <DeliveryLog endpoint={endpoint} canReplay={canReplay} />}
     </Drawer>

@@ -32,7 +32,7 @@ const EMPTY: FormValues = { url: '', description: '', eventTypes: [] };
 const valuesOf = (endpoint: WebhookEndpointView | null): FormValues =>
   endpoint
     ? {
-        url: endpoint.url,
+        url: endpoint.url ?? '',
         description: endpoint.description ?? '',
         eventTypes: endpoint.eventTypes,
       }

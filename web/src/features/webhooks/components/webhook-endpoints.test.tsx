@@ -276,6 +276,25 @@ describe('webhook endpoints', () => {
     expect(screen.queryByRole('button', { name: /^Replay/ })).not.toBeInTheDocument();
   });
 
+  it('lists endpoints for members below admin without their URLs, by description', async () => {
+    const { user } = setUp('viewer', [makeEndpoint({ url: null })], ({ method, path }) =>
+      method === 'GET' && path === '/webhook-endpoints/ep-1/deliveries'
+        ? {
+            body: {
+              data: [makeDelivery({ responseSnippet: null, lastError: null })],
+              nextCursor: null,
+            },
+          }
+        : (undefined as never),
+    );
+    const row = await screen.findByRole('row', { name: /CRM sync/ });
+    expect(row).toHaveTextContent('URL shown to admins only');
+    expect(row).not.toHaveTextContent('null');
+    await user.click(within(row).getByRole('button', { name: 'Deliveries to CRM sync' }));
+    expect(await screen.findByTestId('delivery-d-1')).toHaveTextContent('Delivered');
+    expect(screen.getByText('Deliveries to CRM sync')).toBeInTheDocument();
+  });
+
   it('shows an error with a retry when the list fails', async () => {
     signIn({ role: 'owner' as never });
     mockApi(() => ({ status: 500, body: { statusCode: 500, message: 'Internal error' } }));

@@ -39,6 +39,7 @@ import { DeleteWebhookEndpointModal } from './delete-webhook-endpoint-modal';
 import { WebhookDeliveriesDrawer } from './webhook-deliveries';
 import { WebhookEndpointFormModal } from './webhook-endpoint-form-modal';
 import { WebhookSecretModal } from './webhook-secret-modal';
+import { endpointName } from './endpoint-name';
 
 function StatusBadge({ endpoint }: { endpoint: WebhookEndpointView }) {
   if (endpoint.enabled) {
@@ -84,7 +85,7 @@ function EndpointMenu({
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" aria-label={`Actions for ${endpoint.url}`}>
+        <ActionIcon variant="subtle" aria-label={`Actions for ${endpointName(endpoint)}`}>
           <IconDots size={16} />
         </ActionIcon>
       </Menu.Target>
@@ -209,9 +210,15 @@ export function WebhookEndpoints() {
             {rows.map((endpoint) => (
               <Table.Tr key={endpoint.id} data-testid={`endpoint-${endpoint.id}`}>
                 <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                    {endpoint.url}
-                  </Text>
+                  {endpoint.url !== null ? (
+                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                      {endpoint.url}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed" fs="italic">
+                      URL shown to admins only
+                    </Text>
+                  )}
                   {endpoint.description && (
                     <Text size="xs" c="dimmed">
                       {endpoint.description}
@@ -246,7 +253,7 @@ export function WebhookEndpoints() {
                     <Tooltip label="Delivery log">
                       <ActionIcon
                         variant="subtle"
-                        aria-label={`Deliveries to ${endpoint.url}`}
+                        aria-label={`Deliveries to ${endpointName(endpoint)}`}
                         onClick={() => setShowing(endpoint)}
                       >
                         <IconList size={16} />
