@@ -110,6 +110,62 @@ describe('campaigns', () => {
     await http.get('/api/v1/campaigns').set(agent.auth).expect(200);
   });
 
+  it('counts customer ids it does not know (deleted, or another tenant’s) as skipped, not added', async () => {
+    const t = await registerTenant(app);
+    const other = await registerTenant(app);
+    const campaign = await create(t);
+    const [mine, gone] = await customers(t, 2);
+    const [theirs] = await customers(other, 1);
+    await http.delete(`/api/v1/customers/${gone.id}`).set(t.auth).expect(204);
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: [mine.id, gone.id, theirs.id, mine.id] })
+      .expect(200);
+    expect(res.body).toEqual({
+      added: 1,
+      skipped: { doNotCall: 0, duplicate: 1, alreadyInCampaign: 0, unknown: 2, total: 3 },
+    });
+  });
+
+  it('a filter search finds the customers the customer list finds, also without digits', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [alice, aliceB] = await Promise.all([
+      createCustomer(app, t, { firstName: 'Alice', lastName: 'Martin' }),
+      createCustomer(app, t, { firstName: 'Bob', email: 'alice.b@example.com' }),
+      createCustomer(app, t, { firstName: 'Carol', lastName: 'Smith' }),
+      createCustomer(app, t, { firstName: 'Dave' }),
+    ]);
+    const listed = await http.get('/api/v1/customers?search=Alice').set(t.auth).expect(200);
+    expect(ids(listed.body.data).sort()).toEqual([alice.id, aliceB.id].sort());
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: 'Alice' } })
+      .expect(200);
+    expect(res.body.added).toBe(2);
+    const recipients = await http
+      .get(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .expect(200);
+    expect((recipients.body.data as RecipientView[]).map((r) => r.customerId).sort()).toEqual(
+      [alice.id, aliceB.id].sort(),
+    );
+    // Every word must match, as in the list; a blank search is no audience at all.
+    const both = await http
+      .post(`/api/v1/campaigns/${(await create(t)).id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: 'alice martin' } })
+      .expect(200);
+    expect(both.body.added).toBe(1);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: '   ' } })
+      .expect(400);
+  });
+
   it('adds recipients by id or filter, skipping do-not-call, repeats and those already in', async () => {
     const t = await registerTenant(app);
     const campaign = await create(t);
@@ -122,7 +178,7 @@ describe('campaigns', () => {
       .expect(200);
     expect(first.body).toEqual({
       added: 3,
-      skipped: { doNotCall: 1, duplicate: 1, alreadyInCampaign: 0, total: 2 },
+      skipped: { doNotCall: 1, duplicate: 1, alreadyInCampaign: 0, unknown: 0, total: 2 },
     });
     const tagged = await customers(t, 2, { tags: ['vip'] });
     const byTag = await http
@@ -138,7 +194,7 @@ describe('campaigns', () => {
       .expect(200);
     expect(all.body).toEqual({
       added: 0,
-      skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 5, total: 6 },
+      skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 5, unknown: 0, total: 6 },
     });
     await http
       .post(`/api/v1/campaigns/${campaign.id}/recipients`)

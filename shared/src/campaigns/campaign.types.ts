@@ -43,7 +43,14 @@ export interface RecipientView {
 
 export interface AddRecipientsResult {
   added: number;
-  skipped: { doNotCall: number; duplicate: number; alreadyInCampaign: number; total: number };
+  skipped: {
+    doNotCall: number;
+    duplicate: number;
+    alreadyInCampaign: number;
+    /** Ids that name no customer of the tenant (deleted, mistyped or another tenant's). */
+    unknown: number;
+    total: number;
+  };
 }
 
 export interface CampaignStats {

@@ -97,6 +97,10 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
           "alreadyInCampaign": {
             "type": "number"
           },
+          "unknown": {
+            "type": "number",
+            "description": "Ids that name no customer of the tenant (deleted, mistyped or another tenant's)."
+          },
           "total": {
             "type": "number"
           }
@@ -105,6 +109,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
           "doNotCall",
           "duplicate",
           "alreadyInCampaign",
+          "unknown",
           "total"
         ],
         "additionalProperties": false

@@ -25,6 +25,7 @@ import { QueueName } from '../../common/queue/queue-names';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { customerRef } from '../customer/customer.entity';
+import { searchTokens, whereCustomerMatches } from '../customer/customer-search';
 import { CustomerService } from '../customer/customer.service';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
@@ -155,8 +156,9 @@ export class CampaignService {
   }
 
   /**
-   * Adds customers by id or by filter. Do-not-call customers, ids repeated in the request and
-   * customers already in the campaign are skipped and counted; each recipient gets its time
+   * Adds customers by id or by filter (its search is the customer list's). Do-not-call
+   * customers, ids repeated in the request, ids of no customer of the tenant and customers
+   * already in the campaign are skipped and counted; each recipient gets its time
    * zone (the customer's, else its phone's, else the tenant's) once, here.
    */
   async addRecipients(id: string, dto: AddRecipientsDto): Promise<AddRecipientsResult> {
@@ -169,6 +171,7 @@ export class CampaignService {
     if (!!dto.customerIds === !!dto.filter) throw CampaignErrors.audienceChoice();
     const tenant = await this.tenants.current();
     let duplicate = 0;
+    let asked: number | null = null;
     const qb = this.db.manager
       .createQueryBuilder()
       .select(['c.id AS id', 'c.phone AS phone', 'c.timezone AS timezone', 'c.do_not_call AS dnc'])
@@ -177,20 +180,14 @@ export class CampaignService {
     if (dto.customerIds) {
       const unique = [...new Set(dto.customerIds)];
       duplicate = dto.customerIds.length - unique.length;
+      asked = unique.length;
       qb.andWhere('c.id IN (:...ids)', { ids: unique });
     } else {
       const filter = dto.filter!;
-      if (!filter.all && !filter.tag && !filter.search) throw CampaignErrors.audienceChoice();
+      const search = searchTokens(filter.search).length ? filter.search : undefined;
+      if (!filter.all && !filter.tag && !search) throw CampaignErrors.audienceChoice();
       if (filter.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: filter.tag });
-      if (filter.search) {
-        qb.andWhere(
-          `(c.first_name || ' ' || coalesce(c.last_name, '') ILIKE :s OR c.email ILIKE :s OR c.phone LIKE :p)`,
-          {
-            s: `%${escapeLike(filter.search)}%`,
-            p: `%${escapeLike(filter.search.replace(/[^\d+]/g, ''))}%`,
-          },
-        );
-      }
+      if (search) whereCustomerMatches(qb, 'c', search, tenant.defaultCountry);
     }
     const rows: { id: string; phone: string; timezone: string | null; dnc: boolean }[] =
       await qb.getRawMany();
@@ -216,13 +213,15 @@ export class CampaignService {
     if (campaign.status === CampaignStatus.Running) await this.nudgeDialer(id);
     const doNotCall = rows.length - callable.length;
     const alreadyInCampaign = callable.length - added;
+    const unknown = asked === null ? 0 : asked - rows.length;
     return {
       added,
       skipped: {
         doNotCall,
         duplicate,
         alreadyInCampaign,
-        total: doNotCall + duplicate + alreadyInCampaign,
+        unknown,
+        total: doNotCall + duplicate + alreadyInCampaign + unknown,
       },
     };
   }
@@ -476,10 +475,6 @@ export class CampaignService {
   async recipientsByIds(ids: string[]): Promise<CampaignRecipient[]> {
     return ids.length ? this.db.repo(CampaignRecipient).findBy({ id: In(ids) }) : [];
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Variables are a flat map of short strings (they become the agent's dynamic variables). */

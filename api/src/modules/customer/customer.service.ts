@@ -8,17 +8,16 @@ import {
   toE164,
   UpdateCustomerDto,
 } from '@navaia/shared';
-import { escapeLike, isUniqueViolation } from '../../common/database/pg-errors';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { TenantService } from '../tenant/tenant.service';
+import { whereCustomerMatches } from './customer-search';
 import { Customer, toCustomerView } from './customer.entity';
 import { CustomerErrors } from './customer.exception';
-
-const MAX_SEARCH_TOKENS = 5;
 
 @Injectable()
 export class CustomerService {
@@ -33,21 +32,8 @@ export class CustomerService {
     const qb = this.db.repo(Customer).createQueryBuilder('c').where('c.tenant_id = :tenantId', {
       tenantId: this.context.tenantId,
     });
-    if (query.search) {
-      // Every word must appear in the name, email or phone (a trigram index serves the
-      // LIKEs); a query that reads as a phone number also matches it exactly.
-      const tokens = query.search
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, MAX_SEARCH_TOKENS);
-      const likes = tokens.map((_, i) => `c.search_text LIKE :token${i}`).join(' AND ');
-      const params = Object.fromEntries(tokens.map((t, i) => [`token${i}`, `%${escapeLike(t)}%`]));
-      const phone = /\d{3}/.test(query.search)
-        ? toE164(query.search, (await this.tenants.current()).defaultCountry)
-        : null;
-      qb.andWhere(phone ? `((${likes}) OR c.phone = :phone)` : `(${likes})`, { ...params, phone });
-    }
+    if (query.search)
+      whereCustomerMatches(qb, 'c', query.search, (await this.tenants.current()).defaultCountry);
     if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag.toLowerCase() });
     if (query.doNotCall !== undefined)
       qb.andWhere('c.do_not_call = :dnc', { dnc: query.doNotCall });
