@@ -128,6 +128,33 @@ describe('campaigns', () => {
     });
   });
 
+  it('gives each recipient every zone its number’s area spans, and the customer’s own zone first of all', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [arizona, london, stored] = await Promise.all([
+      createCustomer(app, t, { phone: '+14805550142' }),
+      createCustomer(app, t, { phone: '+442071234567' }),
+      createCustomer(app, t, { phone: '+14805550143', timezone: 'Asia/Tokyo' }),
+    ]);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids([arizona, london, stored]) })
+      .expect(200);
+    const list = await http
+      .get(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .expect(200);
+    const zones = Object.fromEntries(
+      (list.body.data as RecipientView[]).map((r) => [r.customerId, [r.timezone, r.timezones]]),
+    );
+    expect(zones).toEqual({
+      [arizona.id]: ['America/Denver', ['America/Denver', 'America/Phoenix']],
+      [london.id]: ['Europe/London', ['Europe/London']],
+      [stored.id]: ['Asia/Tokyo', ['Asia/Tokyo']],
+    });
+  });
+
   it('a filter search finds the customers the customer list finds, also without digits', async () => {
     const t = await registerTenant(app);
     const campaign = await create(t);
@@ -211,7 +238,9 @@ describe('campaigns', () => {
     expect((list.body.data as RecipientView[])[0]).toMatchObject({
       status: 'pending',
       attempts: 0,
-      timezone: 'America/New_York',
+      // A 415 number is in San Francisco, not New York.
+      timezone: 'America/Los_Angeles',
+      timezones: ['America/Los_Angeles'],
     });
 
     await http

@@ -1665,7 +1665,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "timezone": {
-        "type": "string"
+        "type": "string",
+        "description": "The likeliest of `timezones`."
+      },
+      "timezones": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Every zone the customer may be in (several when their number's area spans a zone border); they are called only when the calling window holds in all of them."
       },
       "variables": {
         "type": "object",
@@ -1688,6 +1696,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "ticketId",
       "bookingId",
       "timezone",
+      "timezones",
       "variables",
       "updatedAt"
     ],

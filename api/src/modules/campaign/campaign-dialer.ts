@@ -13,6 +13,7 @@ import {
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { nextCallableInAll } from '../../common/time/calling-window';
 import { CustomerService } from '../customer/customer.service';
 import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { CallHooks } from '../telephony/call-hooks';
@@ -20,7 +21,6 @@ import { NO_FINAL_STATUS } from '../telephony/call-reconciler';
 import type { Call } from '../telephony/call.entity';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
-import { nextCallableAt } from './calling-window';
 import { fairShares } from './fair-share';
 import { Campaign, CampaignRecipient } from './campaign.entity';
 import { CampaignService } from './campaign.service';
@@ -153,7 +153,12 @@ export class CampaignDialer implements OnModuleInit {
         await this.settle(recipient, RecipientStatus.Skipped, 'invalid_phone');
         continue;
       }
-      const opens = nextCallableAt(now, window, recipient.timezone);
+      const opens = nextCallableInAll(now, window, recipient.timezones);
+      if (!opens) {
+        // The window never holds in all of the customer's zones at once.
+        await this.settle(recipient, RecipientStatus.Skipped, 'no_common_calling_hours');
+        continue;
+      }
       if (opens > now) {
         await this.db
           .repo(CampaignRecipient)
@@ -297,7 +302,9 @@ export class CampaignDialer implements OnModuleInit {
     const plan = retryPlan(outcome, recipient.attempts, campaign);
     if (plan.retryInMs !== null) {
       const window = campaign.callingWindow ?? tenant.callingWindow ?? DEFAULT_CALLING_WINDOW;
-      const at = nextCallableAt(new Date(Date.now() + plan.retryInMs), window, recipient.timezone);
+      const retryAt = new Date(Date.now() + plan.retryInMs);
+      // No common hours (the window was narrowed since): the next tick settles it.
+      const at = nextCallableInAll(retryAt, window, recipient.timezones) ?? retryAt;
       await this.db
         .repo(CampaignRecipient)
         .update(

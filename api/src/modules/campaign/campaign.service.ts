@@ -23,6 +23,7 @@ import { keysetPage } from '../../common/pagination/keyset';
 import { Outbox } from '../../common/queue/outbox';
 import { QueueName } from '../../common/queue/queue-names';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { customerZones } from '../../common/time/customer-zones';
 import { AuditService } from '../audit/audit.service';
 import { customerRef } from '../customer/customer.entity';
 import { searchTokens, whereCustomerMatches } from '../customer/customer-search';
@@ -31,7 +32,6 @@ import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
 import { Campaign, CampaignRecipient, toCampaignView, toRecipientView } from './campaign.entity';
 import { CampaignErrors } from './campaign.exception';
-import { recipientZone } from './recipient-timezone';
 
 export const CAMPAIGN_TICK_JOB = 'tick';
 const INSERT_BATCH = 5_000;
@@ -195,17 +195,16 @@ export class CampaignService {
     let added = 0;
     for (let i = 0; i < callable.length; i += INSERT_BATCH) {
       const batch = callable.slice(i, i + INSERT_BATCH);
+      const zones = batch.map((r) => customerZones(r, tenant.timezone));
+      // unnest flattens a two-dimensional array: each recipient's zones travel as one text.
       const result: { id: string }[] = await this.db.manager.query(
-        `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone)
-         SELECT $1, $2, unnest($3::uuid[]), unnest($4::text[])
+        `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, timezones)
+         SELECT $1, $2, id, zones[1], zones
+           FROM unnest($3::uuid[], $4::text[]) AS r(id, joined),
+                string_to_array(joined, ' ') AS zones
          ON CONFLICT (campaign_id, customer_id) DO NOTHING
          RETURNING id`,
-        [
-          tenant.id,
-          id,
-          batch.map((r) => r.id),
-          batch.map((r) => recipientZone(r, tenant.timezone)),
-        ],
+        [tenant.id, id, batch.map((r) => r.id), zones.map((z) => z.join(' '))],
       );
       added += result.length;
     }

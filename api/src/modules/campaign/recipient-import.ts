@@ -12,12 +12,12 @@ import {
 } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { AppException } from '../../common/errors/app.exception';
+import { customerZones } from '../../common/time/customer-zones';
 import { Customer } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 import { TenantService } from '../tenant/tenant.service';
 import { CampaignErrors } from './campaign.exception';
 import { CampaignService } from './campaign.service';
-import { recipientZone } from './recipient-timezone';
 
 const CUSTOMER_COLUMNS = ['phone', 'first_name', 'last_name', 'email', 'timezone', 'tags'];
 const VARIABLE = /^[a-z][a-z0-9_]{0,39}$/;
@@ -94,18 +94,13 @@ export class RecipientImport {
           result.skipped++;
           reject(DO_NOT_CALL);
         } else {
+          const zones = customerZones(customer, tenant.timezone);
           const inserted: unknown[] = await this.db.manager.query(
-            `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, variables)
-             VALUES ($1, $2, $3, $4, $5)
+            `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, timezones, variables)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (campaign_id, customer_id) DO UPDATE SET variables = EXCLUDED.variables
              RETURNING (xmax = 0) AS inserted`,
-            [
-              tenant.id,
-              campaignId,
-              customer.id,
-              recipientZone(customer, tenant.timezone),
-              variables,
-            ],
+            [tenant.id, campaignId, customer.id, zones[0], zones, variables],
           );
           if ((inserted[0] as { inserted: boolean }).inserted) result.added++;
           else result.skipped++;
