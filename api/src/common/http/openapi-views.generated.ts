@@ -680,7 +680,8 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "do_not_call",
       "invalid_phone",
       "daily_cap_reached",
-      "duplicate"
+      "duplicate",
+      "outside_calling_window"
     ],
     "description": "Why a customer could not be called; stable codes for integrators and the SPA."
   },
@@ -1173,7 +1174,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "timezone": {
         "nullable": true,
-        "type": "string"
+        "type": "string",
+        "description": "Their own time zone, when known."
+      },
+      "localZones": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The zones their calling hours are read in, the likeliest first: their own; else those of their number's area (several where it spans a zone border); else the tenant's."
       },
       "tags": {
         "type": "array",
@@ -1203,6 +1212,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "email",
       "phone",
       "timezone",
+      "localZones",
       "tags",
       "notes",
       "doNotCall",

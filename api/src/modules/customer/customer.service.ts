@@ -40,7 +40,12 @@ export class CustomerService {
     const page = await keysetPage(qb, query, [
       { column: 'c.id', property: 'id', direction: 'DESC' },
     ]);
-    return { data: page.data.map(toCustomerView), nextCursor: page.nextCursor };
+    const zone = await this.tenantZone();
+    return { data: page.data.map((c) => toCustomerView(c, zone)), nextCursor: page.nextCursor };
+  }
+
+  async view(id: string): Promise<CustomerView> {
+    return toCustomerView(await this.get(id), await this.tenantZone());
   }
 
   /** The customer, or 404 (also for another tenant's id); `field` names the input at fault. */
@@ -74,7 +79,7 @@ export class CustomerService {
         doNotCall: dto.doNotCall ?? false,
       }),
     );
-    const view = toCustomerView(await this.get(id));
+    const view = await this.view(id);
     await this.audit.record({
       action: 'create',
       entityType: 'customer',
@@ -86,7 +91,7 @@ export class CustomerService {
 
   async update(id: string, dto: Partial<UpdateCustomerDto>): Promise<CustomerView> {
     const customer = await this.get(id);
-    const before = toCustomerView(customer);
+    const before = toCustomerView(customer, await this.tenantZone());
     const changes: Partial<Customer> = {};
     for (const key of ['firstName', 'lastName', 'email', 'timezone', 'notes'] as const) {
       if (dto[key] !== undefined) changes[key] = dto[key] ?? null;
@@ -96,7 +101,7 @@ export class CustomerService {
     if (dto.phone !== undefined) changes.phone = this.phone(dto.phone, await this.country());
     if (Object.keys(changes).length)
       await this.save(() => this.db.repo(Customer).update({ id }, changes));
-    const after = toCustomerView(await this.get(id));
+    const after = await this.view(id);
     await this.audit.record({
       action: 'update',
       entityType: 'customer',
@@ -115,8 +120,12 @@ export class CustomerService {
       action: 'delete',
       entityType: 'customer',
       entityId: id,
-      before: toCustomerView(customer),
+      before: toCustomerView(customer, await this.tenantZone()),
     });
+  }
+
+  private async tenantZone(): Promise<string> {
+    return (await this.tenants.current()).timezone;
   }
 
   private async country(): Promise<string> {
