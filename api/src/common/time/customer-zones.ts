@@ -134,7 +134,7 @@ export function phoneAreaZones(phone: string): string[] | null {
   const digits = parsed.number.slice(1);
   const data = zoneData();
   for (let prefix = digits; prefix.length > 0; prefix = prefix.slice(0, -1)) {
-    const zones = data[prefix]?.split('&').filter((z) => z !== 'Etc/Unknown');
+    const zones = data[prefix]?.split('&');
     if (!zones?.length) continue;
     const countryWide = prefix === parsed.countryCallingCode;
     return countryWide && zones.length > 1 ? null : zones;
