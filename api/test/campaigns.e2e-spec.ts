@@ -163,6 +163,23 @@ describe('campaigns', () => {
     });
   });
 
+  it('a filter tag finds the customers the customer list finds, whatever its case', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [vip] = await Promise.all([
+      createCustomer(app, t, { tags: ['VIP'] }),
+      createCustomer(app, t, { tags: ['regular'] }),
+    ]);
+    const listed = await http.get('/api/v1/customers?tag=Vip').set(t.auth).expect(200);
+    expect(ids(listed.body.data)).toEqual([vip.id]);
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { tag: 'Vip' } })
+      .expect(200);
+    expect(res.body.added).toBe(1);
+  });
+
   it('a filter search finds the customers the customer list finds, also without digits', async () => {
     const t = await registerTenant(app);
     const campaign = await create(t);

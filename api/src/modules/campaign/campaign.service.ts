@@ -26,7 +26,11 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { customerZones } from '../../common/time/customer-zones';
 import { AuditService } from '../audit/audit.service';
 import { customerRef } from '../customer/customer.entity';
-import { searchTokens, whereCustomerMatches } from '../customer/customer-search';
+import {
+  searchTokens,
+  whereCustomerMatches,
+  whereCustomerTagged,
+} from '../customer/customer-search';
 import { CustomerService } from '../customer/customer.service';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
@@ -186,7 +190,7 @@ export class CampaignService {
       const filter = dto.filter!;
       const search = searchTokens(filter.search).length ? filter.search : undefined;
       if (!filter.all && !filter.tag && !search) throw CampaignErrors.audienceChoice();
-      if (filter.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: filter.tag });
+      if (filter.tag) whereCustomerTagged(qb, 'c', filter.tag);
       if (search) whereCustomerMatches(qb, 'c', search, tenant.defaultCountry);
     }
     const rows: { id: string; phone: string; timezone: string | null; dnc: boolean }[] =

@@ -4,6 +4,14 @@ import { escapeLike } from '../../common/database/pg-errors';
 
 const MAX_SEARCH_TOKENS = 5;
 
+/** Narrows a query over `customers` (as `alias`) to those with a tag (tags are stored lower-case). */
+export const whereCustomerTagged = <T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  tag: string,
+): SelectQueryBuilder<T> =>
+  qb.andWhere(`:tag = ANY(${alias}.tags)`, { tag: tag.trim().toLowerCase() });
+
 /** The words of a search, lower-cased; an empty list when it has none. */
 export const searchTokens = (search: string | undefined): string[] =>
   (search ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_TOKENS);

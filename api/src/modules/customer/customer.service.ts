@@ -15,7 +15,7 @@ import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { TenantService } from '../tenant/tenant.service';
-import { whereCustomerMatches } from './customer-search';
+import { whereCustomerMatches, whereCustomerTagged } from './customer-search';
 import { Customer, toCustomerView } from './customer.entity';
 import { CustomerErrors } from './customer.exception';
 
@@ -34,7 +34,7 @@ export class CustomerService {
     });
     if (query.search)
       whereCustomerMatches(qb, 'c', query.search, (await this.tenants.current()).defaultCountry);
-    if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag.toLowerCase() });
+    if (query.tag) whereCustomerTagged(qb, 'c', query.tag);
     if (query.doNotCall !== undefined)
       qb.andWhere('c.do_not_call = :dnc', { dnc: query.doNotCall });
     const page = await keysetPage(qb, query, [
