@@ -16,6 +16,7 @@ import {
   TestTenant,
   testConfig,
 } from './support/app';
+import { createApiKey } from './support/api-keys';
 import { REDIS_URL } from './support/env';
 import { eventually, freePort } from './support/wait';
 import { createCustomer } from './support/records';
@@ -358,6 +359,31 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
       expect(bad.body.details[0].field).toBe('override');
       await finished(t, res.body.id);
       await finished(t, inside.body.id);
+    });
+
+    it('an API key with calls:write may override too, and the audit row names the key', async () => {
+      const { t, london } = await tenantOpenInTokyoOnly();
+      const reader = await createApiKey(app, t, { scopes: ['calls:read'] });
+      await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(reader.auth)
+        .send({ override: true })
+        .expect(403);
+      const writer = await createApiKey(app, t, { scopes: ['calls:write'] });
+      const refused = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(writer.auth)
+        .send({});
+      expect(refused.body.code).toBe('outside_calling_window');
+      const res = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(writer.auth)
+        .send({ override: true })
+        .expect(202);
+      expect(await auditOf(res.body.id)).toMatchObject([
+        { actor_type: 'api_key', after: { outsideCallingHours: true } },
+      ]);
+      await finished(t, res.body.id);
     });
 
     it('bulk: rejects each customer outside their hours with the same code, unless override', async () => {
