@@ -8,7 +8,15 @@ import type { CallDetailView, CallView } from '@navaia/shared';
 import { AppRole } from '../src/config/config';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
-import { createTestApp, queryAsOwner, registerTenant, TestTenant, testConfig } from './support/app';
+import {
+  createTestApp,
+  queryAsOwner,
+  registerCallingTenant,
+  registerTenant,
+  TestTenant,
+  testConfig,
+} from './support/app';
+import { createApiKey } from './support/api-keys';
 import { REDIS_URL } from './support/env';
 import { eventually, freePort } from './support/wait';
 import { createCustomer } from './support/records';
@@ -70,7 +78,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
     );
 
   it('places a call: queued → initiated → ringing → in progress → completed, with a transcript and a ticket', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const customer = await createCustomer(app, t, { firstName: 'Maya', lastName: 'Lind' });
     const res = await http
       .post(`/api/v1/customers/${customer.id}/call`)
@@ -144,7 +152,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
-      const t = await registerTenant(app);
+      const t = await registerCallingTenant(app);
       const port = (receiver.address() as AddressInfo).port;
       await http
         .post('/api/v1/webhook-endpoints')
@@ -170,7 +178,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('POST /calls places a sales call that ends in a booking', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const customer = await createCustomer(app, t);
     const res = await http
       .post('/api/v1/calls')
@@ -184,7 +192,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('refuses do-not-call customers and undiallable numbers with 422, unknown customers with 404', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const dnc = await createCustomer(app, t, { doNotCall: true });
     const refused = await http.post(`/api/v1/customers/${dnc.id}/call`).set(t.auth).send({});
     expect(refused.status).toBe(422);
@@ -218,8 +226,8 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('keeps calls within their tenant: foreign ids are 404 and lists never show them', async () => {
-    const a = await registerTenant(app, 'A');
-    const b = await registerTenant(app, 'B');
+    const a = await registerCallingTenant(app, 'A');
+    const b = await registerCallingTenant(app, 'B');
     const customer = await createCustomer(app, a);
     const call = (await http.post(`/api/v1/customers/${customer.id}/call`).set(a.auth).send({}))
       .body as CallView;
@@ -242,7 +250,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('viewers read calls but may not place them', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const customer = await createCustomer(app, t);
     const { addMember } = await import('./support/app');
     const viewer = await addMember(app, t, 'viewer');
@@ -250,8 +258,165 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
     await http.get('/api/v1/calls').set(viewer.auth).expect(200);
   });
 
+  describe('calling hours in the customer’s time zone', () => {
+    const hourIn = (zone: string, at = new Date()) =>
+      Number(
+        new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' })
+          .formatToParts(at)
+          .find((p) => p.type === 'hour')!.value,
+      );
+    const hh = (hour: number) => `${String((hour + 24) % 24).padStart(2, '0')}:00`;
+    /** Two hours open around now in Tokyo, so closed now in London (8 or 9 hours behind). */
+    const openInTokyoOnly = () => {
+      const hour = hourIn('Asia/Tokyo');
+      return { start: hh(hour), end: hh(hour + 2), days: [1, 2, 3, 4, 5, 6, 7] };
+    };
+    async function tenantOpenInTokyoOnly() {
+      const t = await registerTenant(app);
+      const callingWindow = openInTokyoOnly();
+      await http.patch('/api/v1/tenant').set(t.auth).send({ callingWindow }).expect(200);
+      // A London number (no stored zone: its area says London) and a customer in Tokyo.
+      const london = await createCustomer(app, t, { firstName: 'Lena', phone: '+442071234567' });
+      const tokyo = await createCustomer(app, t, { firstName: 'Taro', timezone: 'Asia/Tokyo' });
+      return { t, callingWindow, london, tokyo };
+    }
+    const auditOf = (callId: string) =>
+      queryAsOwner<{ action: string; actor_type: string; after: Record<string, unknown> }>(
+        `SELECT action, actor_type, after FROM audit_log WHERE entity_type = 'call' AND entity_id = $1`,
+        [callId],
+      );
+
+    it('refuses a call outside the hours with 422, the customer’s local time and the next allowed time', async () => {
+      const { t, callingWindow, london } = await tenantOpenInTokyoOnly();
+      expect(london.localZones).toEqual(['Europe/London']);
+      const before = new Date();
+      for (const send of [
+        () => http.post(`/api/v1/customers/${london.id}/call`).set(t.auth).send({}),
+        () => http.post('/api/v1/calls').set(t.auth).send({ customerId: london.id }),
+      ]) {
+        const res = await send();
+        expect(res.status).toBe(422);
+        expect(res.body.code).toBe('outside_calling_window');
+        const { details } = res.body;
+        expect(details).toMatchObject({
+          customerId: london.id,
+          timezone: 'Europe/London',
+          timezones: ['Europe/London'],
+          callingWindow,
+        });
+        const hour = hourIn('Europe/London', before);
+        expect(details.localTime).toMatch(/^\d\d:\d\d$/);
+        expect([hh(hour).slice(0, 2), hh(hour + 1).slice(0, 2)]).toContain(
+          details.localTime.slice(0, 2),
+        );
+        // The same instant, as London's clock reads it, with London's offset.
+        expect(Math.abs(Date.parse(details.localTimeIso) - before.getTime())).toBeLessThan(60_000);
+        expect(details.localTimeIso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[01]:00$/);
+        expect(details.localTimeIso.slice(11, 16)).toBe(details.localTime);
+        // The window opens at its start on the customer's clock, within a day.
+        const next = Date.parse(details.nextAllowedAt);
+        expect(next).toBeGreaterThan(before.getTime());
+        expect(next - before.getTime()).toBeLessThanOrEqual(24 * 3600_000);
+        expect(details.nextAllowedLocal).toMatch(new RegExp(` ${callingWindow.start}$`));
+        expect(res.body.message).toBe(
+          `It is ${details.localTime} in London, outside the calling hours (${callingWindow.start}–${callingWindow.end}). Calling is next allowed ${details.nextAllowedLocal} London time.`,
+        );
+      }
+      const calls = await http.get('/api/v1/calls').set(t.auth).expect(200);
+      expect(calls.body.data).toEqual([]);
+    });
+
+    it('calls anyway with override, and the audit log says it was placed outside calling hours', async () => {
+      const { t, london, tokyo } = await tenantOpenInTokyoOnly();
+      const { addMember } = await import('./support/app');
+      const agent = await addMember(app, t, 'agent');
+      const res = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(agent.auth)
+        .send({ override: true })
+        .expect(202);
+      const [audit] = await auditOf(res.body.id);
+      expect(audit).toMatchObject({
+        action: 'create',
+        actor_type: 'user',
+        after: { customerId: london.id, outsideCallingHours: true, timezones: ['Europe/London'] },
+      });
+      expect(audit.after.note).toMatch(
+        /^Placed outside calling hours by override: it was \d\d:\d\d in London \(calling hours \d\d:00–\d\d:00\)\.$/,
+      );
+      // Inside the hours nothing needs overriding, and nothing is audited as such.
+      const inside = await http
+        .post(`/api/v1/customers/${tokyo.id}/call`)
+        .set(t.auth)
+        .send({})
+        .expect(202);
+      expect(await auditOf(inside.body.id)).toEqual([]);
+      const bad = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(t.auth)
+        .send({ override: 'yes' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details[0].field).toBe('override');
+      await finished(t, res.body.id);
+      await finished(t, inside.body.id);
+    });
+
+    it('an API key with calls:write may override too, and the audit row names the key', async () => {
+      const { t, london } = await tenantOpenInTokyoOnly();
+      const reader = await createApiKey(app, t, { scopes: ['calls:read'] });
+      await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(reader.auth)
+        .send({ override: true })
+        .expect(403);
+      const writer = await createApiKey(app, t, { scopes: ['calls:write'] });
+      const refused = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(writer.auth)
+        .send({});
+      expect(refused.body.code).toBe('outside_calling_window');
+      const res = await http
+        .post(`/api/v1/customers/${london.id}/call`)
+        .set(writer.auth)
+        .send({ override: true })
+        .expect(202);
+      expect(await auditOf(res.body.id)).toMatchObject([
+        { actor_type: 'api_key', after: { outsideCallingHours: true } },
+      ]);
+      await finished(t, res.body.id);
+    });
+
+    it('bulk: rejects each customer outside their hours with the same code, unless override', async () => {
+      const { t, london, tokyo } = await tenantOpenInTokyoOnly();
+      const res = await http
+        .post('/api/v1/calls/bulk')
+        .set(t.auth)
+        .send({ customerIds: [london.id, tokyo.id] })
+        .expect(202);
+      expect(res.body.accepted.map((c: CallView) => c.customerId)).toEqual([tokyo.id]);
+      expect(res.body.rejected).toEqual([
+        {
+          customerId: london.id,
+          reason: 'outside_calling_window',
+          message: expect.stringMatching(/^It is \d\d:\d\d in London, outside the calling hours/),
+        },
+      ]);
+      const forced = await http
+        .post('/api/v1/calls/bulk')
+        .set(t.auth)
+        .send({ customerIds: [london.id], override: true })
+        .expect(202);
+      expect(forced.body.rejected).toEqual([]);
+      const [call] = forced.body.accepted as CallView[];
+      expect(call.customerId).toBe(london.id);
+      expect((await auditOf(call.id))[0].after).toMatchObject({ outsideCallingHours: true });
+      await finished(t, res.body.accepted[0].id);
+      await finished(t, call.id);
+    });
+  });
+
   it('bulk: accepts and rejects per customer, caps the batch at 500 and rate limits per tenant', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const ok = await createCustomer(app, t);
     const dnc = await createCustomer(app, t, { doNotCall: true });
     const missing = '0190f0f0-0000-7000-8000-000000000001';
@@ -298,7 +463,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('stops at the tenant’s daily call cap with 429 and Retry-After', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     await http
       .patch('/api/v1/tenant')
       .set(t.auth)
@@ -322,7 +487,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
   });
 
   it('cancels a queued call; a finished one is 409', async () => {
-    const t = await registerTenant(app);
+    const t = await registerCallingTenant(app);
     const first = await createCustomer(app, t);
     const second = await createCustomer(app, t);
     const a = (await http.post(`/api/v1/customers/${first.id}/call`).set(t.auth).send({})).body;
@@ -391,7 +556,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
     });
 
     it('applies out-of-order callbacks monotonically, dedupes repeats and keeps who answered', async () => {
-      const t = await registerTenant(app);
+      const t = await registerCallingTenant(app);
       const call = await queuedCall(t);
       const sid = 'CA' + 'b'.repeat(32);
       const path = statusUrl(call.id);
@@ -427,7 +592,7 @@ describe('calls: outbound AI calls on the simulator, status callbacks, limits', 
     });
 
     it('finds the call by its SID when the callback URL carries no call id', async () => {
-      const t = await registerTenant(app);
+      const t = await registerCallingTenant(app);
       const call = await queuedCall(t);
       const sid = 'CA' + 'c'.repeat(32);
       await post(statusUrl(call.id), callback(sid, 'initiated', 0)).expect(200);

@@ -5,11 +5,19 @@ import { AppRole } from '../src/config/config';
 import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
-import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import {
+  addMember,
+  ALWAYS_OPEN_CALLING_WINDOW,
+  createTestApp,
+  queryAsOwner,
+  registerTenant,
+  TestTenant,
+} from './support/app';
 import { createBooking, createCustomer } from './support/records';
 import { eventually, freePort } from './support/wait';
 
-const ALWAYS_OPEN = { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] };
+// Open all day (an end at the start is 24 hours): the tests pass at any hour.
+const ALWAYS_OPEN = ALWAYS_OPEN_CALLING_WINDOW;
 
 type Outcomes = {
   answered: number;
@@ -110,6 +118,106 @@ describe('campaigns', () => {
     await http.get('/api/v1/campaigns').set(agent.auth).expect(200);
   });
 
+  it('counts customer ids it does not know (deleted, or another tenant’s) as skipped, not added', async () => {
+    const t = await registerTenant(app);
+    const other = await registerTenant(app);
+    const campaign = await create(t);
+    const [mine, gone] = await customers(t, 2);
+    const [theirs] = await customers(other, 1);
+    await http.delete(`/api/v1/customers/${gone.id}`).set(t.auth).expect(204);
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: [mine.id, gone.id, theirs.id, mine.id] })
+      .expect(200);
+    expect(res.body).toEqual({
+      added: 1,
+      skipped: { doNotCall: 0, duplicate: 1, alreadyInCampaign: 0, unknown: 2, total: 3 },
+    });
+  });
+
+  it('gives each recipient every zone its number’s area spans, and the customer’s own zone first of all', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [arizona, london, stored] = await Promise.all([
+      createCustomer(app, t, { phone: '+14805550142' }),
+      createCustomer(app, t, { phone: '+442071234567' }),
+      createCustomer(app, t, { phone: '+14805550143', timezone: 'Asia/Tokyo' }),
+    ]);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids([arizona, london, stored]) })
+      .expect(200);
+    const list = await http
+      .get(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .expect(200);
+    const zones = Object.fromEntries(
+      (list.body.data as RecipientView[]).map((r) => [r.customerId, [r.timezone, r.timezones]]),
+    );
+    expect(zones).toEqual({
+      [arizona.id]: ['America/Denver', ['America/Denver', 'America/Phoenix']],
+      [london.id]: ['Europe/London', ['Europe/London']],
+      [stored.id]: ['Asia/Tokyo', ['Asia/Tokyo']],
+    });
+  });
+
+  it('a filter tag finds the customers the customer list finds, whatever its case', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [vip] = await Promise.all([
+      createCustomer(app, t, { tags: ['VIP'] }),
+      createCustomer(app, t, { tags: ['regular'] }),
+    ]);
+    const listed = await http.get('/api/v1/customers?tag=Vip').set(t.auth).expect(200);
+    expect(ids(listed.body.data)).toEqual([vip.id]);
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { tag: 'Vip' } })
+      .expect(200);
+    expect(res.body.added).toBe(1);
+  });
+
+  it('a filter search finds the customers the customer list finds, also without digits', async () => {
+    const t = await registerTenant(app);
+    const campaign = await create(t);
+    const [alice, aliceB] = await Promise.all([
+      createCustomer(app, t, { firstName: 'Alice', lastName: 'Martin' }),
+      createCustomer(app, t, { firstName: 'Bob', email: 'alice.b@example.com' }),
+      createCustomer(app, t, { firstName: 'Carol', lastName: 'Smith' }),
+      createCustomer(app, t, { firstName: 'Dave' }),
+    ]);
+    const listed = await http.get('/api/v1/customers?search=Alice').set(t.auth).expect(200);
+    expect(ids(listed.body.data).sort()).toEqual([alice.id, aliceB.id].sort());
+    const res = await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: 'Alice' } })
+      .expect(200);
+    expect(res.body.added).toBe(2);
+    const recipients = await http
+      .get(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .expect(200);
+    expect((recipients.body.data as RecipientView[]).map((r) => r.customerId).sort()).toEqual(
+      [alice.id, aliceB.id].sort(),
+    );
+    // Every word must match, as in the list; a blank search is no audience at all.
+    const both = await http
+      .post(`/api/v1/campaigns/${(await create(t)).id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: 'alice martin' } })
+      .expect(200);
+    expect(both.body.added).toBe(1);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ filter: { search: '   ' } })
+      .expect(400);
+  });
+
   it('adds recipients by id or filter, skipping do-not-call, repeats and those already in', async () => {
     const t = await registerTenant(app);
     const campaign = await create(t);
@@ -122,7 +230,7 @@ describe('campaigns', () => {
       .expect(200);
     expect(first.body).toEqual({
       added: 3,
-      skipped: { doNotCall: 1, duplicate: 1, alreadyInCampaign: 0, total: 2 },
+      skipped: { doNotCall: 1, duplicate: 1, alreadyInCampaign: 0, unknown: 0, total: 2 },
     });
     const tagged = await customers(t, 2, { tags: ['vip'] });
     const byTag = await http
@@ -138,7 +246,7 @@ describe('campaigns', () => {
       .expect(200);
     expect(all.body).toEqual({
       added: 0,
-      skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 5, total: 6 },
+      skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 5, unknown: 0, total: 6 },
     });
     await http
       .post(`/api/v1/campaigns/${campaign.id}/recipients`)
@@ -155,7 +263,9 @@ describe('campaigns', () => {
     expect((list.body.data as RecipientView[])[0]).toMatchObject({
       status: 'pending',
       attempts: 0,
-      timezone: 'America/New_York',
+      // A 415 number is in San Francisco, not New York.
+      timezone: 'America/Los_Angeles',
+      timezones: ['America/Los_Angeles'],
     });
 
     await http

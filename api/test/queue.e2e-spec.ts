@@ -7,7 +7,7 @@ import { AppException } from '../src/common/errors/app.exception';
 import { MaintenanceJob, QueueName } from '../src/common/queue/queue-names';
 import { QueueProducer } from '../src/common/queue/queue-producer';
 import { AppRole } from '../src/config/config';
-import { createTestApp, queryAsTenant, registerTenant } from './support/app';
+import { createTestApp, queryAsTenant, registerCallingTenant, registerTenant } from './support/app';
 import { createCustomer } from './support/records';
 import { ScratchRedis } from './support/redis-server';
 import { eventually } from './support/wait';
@@ -30,7 +30,7 @@ describe('queues', () => {
 
     it('fails fast with 503 and recovers by itself when Redis returns', async () => {
       await http.get('/api/health/ready').expect(200);
-      const tenant = await registerTenant(app);
+      const tenant = await registerCallingTenant(app);
       const customer = await createCustomer(app, tenant);
       await redis.down();
 

@@ -17,7 +17,7 @@ import {
 } from '../src/modules/telephony/providers/telephony-provider';
 import { TwilioTelephonyProvider } from '../src/modules/telephony/providers/twilio.provider';
 import { TelephonyProcessor } from '../src/modules/telephony/telephony.processor';
-import { createTestApp, queryAsOwner, registerTenant, testConfig } from './support/app';
+import { createTestApp, queryAsOwner, registerCallingTenant, testConfig } from './support/app';
 import { createCustomer } from './support/records';
 import { eventually, freePort } from './support/wait';
 
@@ -316,7 +316,7 @@ describe('telephony providers against fake provider servers', () => {
       fake.on(CALLS_PATH, 'hang');
       app = await twilioApp();
       const http = request(app.getHttpServer());
-      const t = await registerTenant(app);
+      const t = await registerCallingTenant(app);
       const customer = await createCustomer(app, t);
       const call = (
         await http.post(`/api/v1/customers/${customer.id}/call`).set(t.auth).send({}).expect(202)
@@ -371,7 +371,7 @@ describe('telephony providers against fake provider servers', () => {
       });
       app = await twilioApp();
       const http = request(app.getHttpServer());
-      const t = await registerTenant(app);
+      const t = await registerCallingTenant(app);
       await http
         .patch('/api/v1/tenant')
         .set(t.auth)

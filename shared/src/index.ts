@@ -12,6 +12,7 @@ export * from './auth/auth.dto';
 export * from './auth/auth.types';
 export * from './tenant/tenant.types';
 export * from './tenant/tenant.dto';
+export * from './tenant/time-zone-names';
 export * from './users/users.dto';
 export * from './common/status-machine';
 export * from './common/list-filters';

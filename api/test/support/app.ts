@@ -75,6 +75,30 @@ export async function registerTenant(
   };
 }
 
+/** Calling hours open all day, every day (an end at the start is 24 hours). */
+export const ALWAYS_OPEN_CALLING_WINDOW = {
+  start: '00:00',
+  end: '00:00',
+  days: [1, 2, 3, 4, 5, 6, 7],
+};
+
+/**
+ * A new tenant whose operators may call at any hour: calls are refused outside the calling
+ * window in the customer's zone, and tests that place calls must pass whatever the clock says.
+ */
+export async function registerCallingTenant(
+  app: NestFastifyApplication,
+  name?: string,
+): Promise<TestTenant> {
+  const t = await registerTenant(app, name);
+  await request(app.getHttpServer())
+    .patch('/api/v1/tenant')
+    .set(t.auth)
+    .send({ callingWindow: ALWAYS_OPEN_CALLING_WINDOW })
+    .expect(200);
+  return t;
+}
+
 /** The `name=value` of the refresh cookie a response sets. */
 export function refreshCookieOf(res: request.Response): string {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);

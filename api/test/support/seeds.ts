@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addMember, queryAsOwner, registerTenant, TestTenant } from './app';
+import { addMember, queryAsOwner, registerCallingTenant, TestTenant } from './app';
 import { fillPath, Operation } from './openapi';
 import { createApiKey } from './api-keys';
 import { createBooking, createCustomer, createTicket } from './records';
@@ -22,7 +22,7 @@ export interface SeededTenant {
 }
 
 export async function seedTenant(app: NestFastifyApplication): Promise<SeededTenant> {
-  const tenant = await registerTenant(app);
+  const tenant = await registerCallingTenant(app);
   const customer = await createCustomer(app, tenant, { firstName: 'Seeded', tags: ['seed'] });
   const ticket = await createTicket(app, tenant, { customerId: customer.id, subject: 'Seeded' });
   const booking = await createBooking(app, tenant, {

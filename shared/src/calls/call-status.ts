@@ -96,4 +96,5 @@ export enum CallRejection {
   InvalidPhone = 'invalid_phone',
   DailyCapReached = 'daily_cap_reached',
   Duplicate = 'duplicate',
+  OutsideCallingWindow = 'outside_calling_window',
 }

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsOptional,
@@ -25,6 +26,14 @@ export class CustomerCallDto {
   @IsOmittable()
   @IsEnum(VoicePurpose, PURPOSE)
   purpose?: VoicePurpose;
+
+  /**
+   * Call even outside the tenant's calling hours in the customer's time zone (otherwise 422
+   * `outside_calling_window`); such a call is audited.
+   */
+  @IsOmittable()
+  @IsBoolean({ message: 'override must be true or false' })
+  override?: boolean;
 }
 
 export class CreateCallDto extends CustomerCallDto {

@@ -36,14 +36,27 @@ export interface RecipientView {
   /** What the last call's conversation produced, if anything. */
   ticketId: string | null;
   bookingId: string | null;
+  /** The likeliest of `timezones`. */
   timezone: string;
+  /**
+   * Every zone the customer may be in (several when their number's area spans a zone
+   * border); they are called only when the calling window holds in all of them.
+   */
+  timezones: string[];
   variables: Record<string, string>;
   updatedAt: string;
 }
 
 export interface AddRecipientsResult {
   added: number;
-  skipped: { doNotCall: number; duplicate: number; alreadyInCampaign: number; total: number };
+  skipped: {
+    doNotCall: number;
+    duplicate: number;
+    alreadyInCampaign: number;
+    /** Ids that name no customer of the tenant (deleted, mistyped or another tenant's). */
+    unknown: number;
+    total: number;
+  };
 }
 
 export interface CampaignStats {

@@ -22,6 +22,7 @@ export function makeCustomer(overrides: Partial<CustomerView> = {}): CustomerVie
     email: `customer-${n}@example.com`,
     phone: `+1415555${String(1000 + n).slice(-4)}`,
     timezone: null,
+    localZones: ['America/Los_Angeles'],
     tags: [],
     notes: null,
     doNotCall: false,

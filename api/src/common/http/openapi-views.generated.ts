@@ -99,6 +99,10 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
           "alreadyInCampaign": {
             "type": "number"
           },
+          "unknown": {
+            "type": "number",
+            "description": "Ids that name no customer of the tenant (deleted, mistyped or another tenant's)."
+          },
           "total": {
             "type": "number"
           }
@@ -107,6 +111,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
           "doNotCall",
           "duplicate",
           "alreadyInCampaign",
+          "unknown",
           "total"
         ],
         "additionalProperties": false
@@ -677,7 +682,8 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "do_not_call",
       "invalid_phone",
       "daily_cap_reached",
-      "duplicate"
+      "duplicate",
+      "outside_calling_window"
     ],
     "description": "Why a customer could not be called; stable codes for integrators and the SPA."
   },
@@ -1216,7 +1222,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "timezone": {
         "nullable": true,
-        "type": "string"
+        "type": "string",
+        "description": "Their own time zone, when known."
+      },
+      "localZones": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The zones their calling hours are read in, the likeliest first: their own; else those of their number's area (several where it spans a zone border); else the tenant's."
       },
       "tags": {
         "type": "array",
@@ -1246,6 +1260,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "email",
       "phone",
       "timezone",
+      "localZones",
       "tags",
       "notes",
       "doNotCall",
@@ -1708,7 +1723,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
         "type": "string"
       },
       "timezone": {
-        "type": "string"
+        "type": "string",
+        "description": "The likeliest of `timezones`."
+      },
+      "timezones": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Every zone the customer may be in (several when their number's area spans a zone border); they are called only when the calling window holds in all of them."
       },
       "variables": {
         "type": "object",
@@ -1731,6 +1754,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "ticketId",
       "bookingId",
       "timezone",
+      "timezones",
       "variables",
       "updatedAt"
     ],

@@ -15,6 +15,7 @@ import {
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { nextCallableInAll } from '../../common/time/calling-window';
 import { CustomerService } from '../customer/customer.service';
 import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { CallHooks } from '../telephony/call-hooks';
@@ -22,7 +23,6 @@ import { NO_FINAL_STATUS } from '../telephony/call-reconciler';
 import type { Call } from '../telephony/call.entity';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
-import { nextCallableAt } from './calling-window';
 import { fairShares } from './fair-share';
 import { Campaign, CampaignRecipient } from './campaign.entity';
 import { CampaignService } from './campaign.service';
@@ -171,7 +171,12 @@ export class CampaignDialer implements OnModuleInit {
         await this.settle(recipient, RecipientStatus.Skipped, 'invalid_phone');
         continue;
       }
-      const opens = nextCallableAt(now, window, recipient.timezone);
+      const opens = nextCallableInAll(now, window, recipient.timezones);
+      if (!opens) {
+        // The window never holds in all of the customer's zones at once.
+        await this.settle(recipient, RecipientStatus.Skipped, 'no_common_calling_hours');
+        continue;
+      }
       if (opens > now) {
         await this.db
           .repo(CampaignRecipient)
@@ -316,8 +321,9 @@ export class CampaignDialer implements OnModuleInit {
     if (plan.retryInMs !== null) {
       const window = callingWindowOf(campaign, tenant);
       const retryAt = new Date(Date.now() + plan.retryInMs);
-      // A broken window pauses the campaign at its next feed.
-      const at = window ? nextCallableAt(retryAt, window, recipient.timezone) : retryAt;
+      // A broken window pauses the campaign at its next feed; no common hours (the window was
+      // narrowed since): the next tick settles it.
+      const at = (window && nextCallableInAll(retryAt, window, recipient.timezones)) ?? retryAt;
       await this.db
         .repo(CampaignRecipient)
         .update(

@@ -42,7 +42,10 @@ export class CampaignRecipient {
   @Column('timestamptz', { nullable: true }) nextAttemptAt!: Date | null;
   @Column('uuid', { nullable: true }) lastCallId!: string | null;
   @Column('text', { nullable: true }) lastOutcome!: string | null;
+  /** The likeliest of `timezones`. */
   @Column('text') timezone!: string;
+  /** Every zone the customer may be in; a call must suit all of them. */
+  @Column('text', { array: true }) timezones!: string[];
   @Column('jsonb') variables!: Record<string, string>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
@@ -89,6 +92,7 @@ export function toRecipientView(
     ticketId: produced.ticketId,
     bookingId: produced.bookingId,
     timezone: r.timezone,
+    timezones: r.timezones,
     variables: r.variables,
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -23,14 +23,19 @@ import { keysetPage } from '../../common/pagination/keyset';
 import { Outbox } from '../../common/queue/outbox';
 import { QueueName } from '../../common/queue/queue-names';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { customerZones } from '../../common/time/customer-zones';
 import { AuditService } from '../audit/audit.service';
 import { customerRef } from '../customer/customer.entity';
+import {
+  searchTokens,
+  whereCustomerMatches,
+  whereCustomerTagged,
+} from '../customer/customer-search';
 import { CustomerService } from '../customer/customer.service';
 import { CallService } from '../telephony/call.service';
 import { TenantService } from '../tenant/tenant.service';
 import { Campaign, CampaignRecipient, toCampaignView, toRecipientView } from './campaign.entity';
 import { CampaignErrors } from './campaign.exception';
-import { recipientZone } from './recipient-timezone';
 
 export const CAMPAIGN_TICK_JOB = 'tick';
 const INSERT_BATCH = 5_000;
@@ -155,8 +160,9 @@ export class CampaignService {
   }
 
   /**
-   * Adds customers by id or by filter. Do-not-call customers, ids repeated in the request and
-   * customers already in the campaign are skipped and counted; each recipient gets its time
+   * Adds customers by id or by filter (its search is the customer list's). Do-not-call
+   * customers, ids repeated in the request, ids of no customer of the tenant and customers
+   * already in the campaign are skipped and counted; each recipient gets its time
    * zone (the customer's, else its phone's, else the tenant's) once, here.
    */
   async addRecipients(id: string, dto: AddRecipientsDto): Promise<AddRecipientsResult> {
@@ -169,6 +175,7 @@ export class CampaignService {
     if (!!dto.customerIds === !!dto.filter) throw CampaignErrors.audienceChoice();
     const tenant = await this.tenants.current();
     let duplicate = 0;
+    let asked: number | null = null;
     const qb = this.db.manager
       .createQueryBuilder()
       .select(['c.id AS id', 'c.phone AS phone', 'c.timezone AS timezone', 'c.do_not_call AS dnc'])
@@ -177,20 +184,14 @@ export class CampaignService {
     if (dto.customerIds) {
       const unique = [...new Set(dto.customerIds)];
       duplicate = dto.customerIds.length - unique.length;
+      asked = unique.length;
       qb.andWhere('c.id IN (:...ids)', { ids: unique });
     } else {
       const filter = dto.filter!;
-      if (!filter.all && !filter.tag && !filter.search) throw CampaignErrors.audienceChoice();
-      if (filter.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: filter.tag });
-      if (filter.search) {
-        qb.andWhere(
-          `(c.first_name || ' ' || coalesce(c.last_name, '') ILIKE :s OR c.email ILIKE :s OR c.phone LIKE :p)`,
-          {
-            s: `%${escapeLike(filter.search)}%`,
-            p: `%${escapeLike(filter.search.replace(/[^\d+]/g, ''))}%`,
-          },
-        );
-      }
+      const search = searchTokens(filter.search).length ? filter.search : undefined;
+      if (!filter.all && !filter.tag && !search) throw CampaignErrors.audienceChoice();
+      if (filter.tag) whereCustomerTagged(qb, 'c', filter.tag);
+      if (search) whereCustomerMatches(qb, 'c', search, tenant.defaultCountry);
     }
     const rows: { id: string; phone: string; timezone: string | null; dnc: boolean }[] =
       await qb.getRawMany();
@@ -198,17 +199,16 @@ export class CampaignService {
     let added = 0;
     for (let i = 0; i < callable.length; i += INSERT_BATCH) {
       const batch = callable.slice(i, i + INSERT_BATCH);
+      const zones = batch.map((r) => customerZones(r, tenant.timezone));
+      // unnest flattens a two-dimensional array: each recipient's zones travel as one text.
       const result: { id: string }[] = await this.db.manager.query(
-        `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone)
-         SELECT $1, $2, unnest($3::uuid[]), unnest($4::text[])
+        `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, timezones)
+         SELECT $1, $2, id, zones[1], zones
+           FROM unnest($3::uuid[], $4::text[]) AS r(id, joined),
+                string_to_array(joined, ' ') AS zones
          ON CONFLICT (campaign_id, customer_id) DO NOTHING
          RETURNING id`,
-        [
-          tenant.id,
-          id,
-          batch.map((r) => r.id),
-          batch.map((r) => recipientZone(r, tenant.timezone)),
-        ],
+        [tenant.id, id, batch.map((r) => r.id), zones.map((z) => z.join(' '))],
       );
       added += result.length;
     }
@@ -216,13 +216,15 @@ export class CampaignService {
     if (campaign.status === CampaignStatus.Running) await this.nudgeDialer(id);
     const doNotCall = rows.length - callable.length;
     const alreadyInCampaign = callable.length - added;
+    const unknown = asked === null ? 0 : asked - rows.length;
     return {
       added,
       skipped: {
         doNotCall,
         duplicate,
         alreadyInCampaign,
-        total: doNotCall + duplicate + alreadyInCampaign,
+        unknown,
+        total: doNotCall + duplicate + alreadyInCampaign + unknown,
       },
     };
   }
@@ -476,10 +478,6 @@ export class CampaignService {
   async recipientsByIds(ids: string[]): Promise<CampaignRecipient[]> {
     return ids.length ? this.db.repo(CampaignRecipient).findBy({ id: In(ids) }) : [];
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Variables are a flat map of short strings (they become the agent's dynamic variables). */

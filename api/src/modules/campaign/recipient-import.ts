@@ -3,13 +3,13 @@ import { In } from 'typeorm';
 import { CampaignStatus, CreateCustomerDto, ImportRecipientsResult } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { AppException } from '../../common/errors/app.exception';
+import { customerZones } from '../../common/time/customer-zones';
 import { Customer } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
 import { TenantService } from '../tenant/tenant.service';
 import { CampaignErrors } from './campaign.exception';
 import { CampaignService } from './campaign.service';
 import { readRecipientCsv } from './recipient-csv';
-import { recipientZone } from './recipient-timezone';
 
 /**
  * A CSV audience: each row creates or updates the customer with that phone and adds them to
@@ -65,18 +65,13 @@ export class RecipientImport {
           result.skipped++;
           reject(DO_NOT_CALL);
         } else {
+          const zones = customerZones(customer, tenant.timezone);
           const inserted: unknown[] = await this.db.manager.query(
-            `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, variables)
-             VALUES ($1, $2, $3, $4, $5)
+            `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, timezone, timezones, variables)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (campaign_id, customer_id) DO UPDATE SET variables = EXCLUDED.variables
              RETURNING (xmax = 0) AS inserted`,
-            [
-              tenant.id,
-              campaignId,
-              customer.id,
-              recipientZone(customer, tenant.timezone),
-              variables,
-            ],
+            [tenant.id, campaignId, customer.id, zones[0], zones, variables],
           );
           if ((inserted[0] as { inserted: boolean }).inserted) result.added++;
           else result.skipped++;

@@ -20,7 +20,6 @@ import {
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { ApiBodyDto, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../common/http/openapi';
 import { TenantScopedController } from '../../common/http/tenant-controller.decorator';
-import { toCustomerView } from './customer.entity';
 import { CustomerService } from './customer.service';
 
 @ApiTags('customers')
@@ -49,7 +48,7 @@ export class CustomerController {
   @ApiOperation({ summary: 'One customer' })
   @ApiOk('CustomerView')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<CustomerView> {
-    return toCustomerView(await this.customers.get(id));
+    return this.customers.view(id);
   }
 
   @Patch(':id')

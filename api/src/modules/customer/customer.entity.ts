@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { CustomerView, displayName } from '@navaia/shared';
+import { customerZones } from '../../common/time/customer-zones';
 
 @Entity('customers')
 export class Customer {
@@ -17,7 +18,8 @@ export class Customer {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
-export function toCustomerView(c: Customer): CustomerView {
+/** The customer as the API shows them; `tenantZone` completes the zones of their calling hours. */
+export function toCustomerView(c: Customer, tenantZone: string): CustomerView {
   return {
     id: c.id,
     displayName: displayName(c),
@@ -26,6 +28,7 @@ export function toCustomerView(c: Customer): CustomerView {
     email: c.email,
     phone: c.phone,
     timezone: c.timezone,
+    localZones: customerZones(c, tenantZone),
     tags: c.tags,
     notes: c.notes,
     doNotCall: c.doNotCall,

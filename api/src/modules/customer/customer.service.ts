@@ -8,17 +8,16 @@ import {
   toE164,
   UpdateCustomerDto,
 } from '@navaia/shared';
-import { escapeLike, isUniqueViolation } from '../../common/database/pg-errors';
+import { isUniqueViolation } from '../../common/database/pg-errors';
 import { TenantDb } from '../../common/database/tenant-db';
 import { uuidv7 } from '../../common/database/uuid';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { TenantService } from '../tenant/tenant.service';
+import { whereCustomerMatches, whereCustomerTagged } from './customer-search';
 import { Customer, toCustomerView } from './customer.entity';
 import { CustomerErrors } from './customer.exception';
-
-const MAX_SEARCH_TOKENS = 5;
 
 @Injectable()
 export class CustomerService {
@@ -33,28 +32,20 @@ export class CustomerService {
     const qb = this.db.repo(Customer).createQueryBuilder('c').where('c.tenant_id = :tenantId', {
       tenantId: this.context.tenantId,
     });
-    if (query.search) {
-      // Every word must appear in the name, email or phone (a trigram index serves the
-      // LIKEs); a query that reads as a phone number also matches it exactly.
-      const tokens = query.search
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, MAX_SEARCH_TOKENS);
-      const likes = tokens.map((_, i) => `c.search_text LIKE :token${i}`).join(' AND ');
-      const params = Object.fromEntries(tokens.map((t, i) => [`token${i}`, `%${escapeLike(t)}%`]));
-      const phone = /\d{3}/.test(query.search)
-        ? toE164(query.search, (await this.tenants.current()).defaultCountry)
-        : null;
-      qb.andWhere(phone ? `((${likes}) OR c.phone = :phone)` : `(${likes})`, { ...params, phone });
-    }
-    if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag.toLowerCase() });
+    if (query.search)
+      whereCustomerMatches(qb, 'c', query.search, (await this.tenants.current()).defaultCountry);
+    if (query.tag) whereCustomerTagged(qb, 'c', query.tag);
     if (query.doNotCall !== undefined)
       qb.andWhere('c.do_not_call = :dnc', { dnc: query.doNotCall });
     const page = await keysetPage(qb, query, [
       { column: 'c.id', property: 'id', direction: 'DESC' },
     ]);
-    return { data: page.data.map(toCustomerView), nextCursor: page.nextCursor };
+    const zone = await this.tenantZone();
+    return { data: page.data.map((c) => toCustomerView(c, zone)), nextCursor: page.nextCursor };
+  }
+
+  async view(id: string): Promise<CustomerView> {
+    return toCustomerView(await this.get(id), await this.tenantZone());
   }
 
   /** The customer, or 404 (also for another tenant's id); `field` names the input at fault. */
@@ -88,7 +79,7 @@ export class CustomerService {
         doNotCall: dto.doNotCall ?? false,
       }),
     );
-    const view = toCustomerView(await this.get(id));
+    const view = await this.view(id);
     await this.audit.record({
       action: 'create',
       entityType: 'customer',
@@ -100,7 +91,7 @@ export class CustomerService {
 
   async update(id: string, dto: Partial<UpdateCustomerDto>): Promise<CustomerView> {
     const customer = await this.get(id);
-    const before = toCustomerView(customer);
+    const before = toCustomerView(customer, await this.tenantZone());
     const changes: Partial<Customer> = {};
     for (const key of ['firstName', 'lastName', 'email', 'timezone', 'notes'] as const) {
       if (dto[key] !== undefined) changes[key] = dto[key] ?? null;
@@ -110,7 +101,7 @@ export class CustomerService {
     if (dto.phone !== undefined) changes.phone = this.phone(dto.phone, await this.country());
     if (Object.keys(changes).length)
       await this.save(() => this.db.repo(Customer).update({ id }, changes));
-    const after = toCustomerView(await this.get(id));
+    const after = await this.view(id);
     await this.audit.record({
       action: 'update',
       entityType: 'customer',
@@ -129,8 +120,12 @@ export class CustomerService {
       action: 'delete',
       entityType: 'customer',
       entityId: id,
-      before: toCustomerView(customer),
+      before: toCustomerView(customer, await this.tenantZone()),
     });
+  }
+
+  private async tenantZone(): Promise<string> {
+    return (await this.tenants.current()).timezone;
   }
 
   private async country(): Promise<string> {

@@ -33,13 +33,13 @@ export class CallController {
   @Idempotent()
   @ApiOperation({
     summary:
-      'Have the AI agent call a customer: 202 with the queued call; 422 for do-not-call or an undiallable phone, 429 past the daily cap',
+      'Have the AI agent call a customer: 202 with the queued call; 422 for do-not-call, an undiallable phone or outside the calling hours in the customer’s time zone (outside_calling_window, with their local time and the next allowed time; `override: true` calls anyway and is audited), 429 past the daily cap',
   })
   @ApiBodyDto(CreateCallDto)
   @ApiOk('CallView', 'The call, queued')
   @ApiErrors(404, 422, 429, 503)
   create(@Body() dto: CreateCallDto): Promise<CallView> {
-    return this.calls.place(dto.customerId, dto.purpose);
+    return this.calls.place(dto.customerId, dto.purpose, dto.override);
   }
 
   @Post('bulk')
@@ -47,7 +47,7 @@ export class CallController {
   @Idempotent()
   @ApiOperation({
     summary:
-      'Call up to 500 customers: each accepted or rejected with a reason; rate limited per tenant (429 + Retry-After)',
+      'Call up to 500 customers: each accepted or rejected with a reason (outside_calling_window outside the calling hours in their time zone, unless `override: true`, audited per call); rate limited per tenant (429 + Retry-After)',
   })
   @ApiBodyDto(BulkCallDto)
   @ApiOk('BulkCallResult', 'Each customer accepted (the queued call) or rejected with a reason')
@@ -83,7 +83,10 @@ export class CustomerCallController {
   @Post('call')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Have the AI agent call this customer now: 202 with the queued call' })
+  @ApiOperation({
+    summary:
+      'Have the AI agent call this customer now: 202 with the queued call; 422 outside_calling_window outside the calling hours in their time zone (with their local time and the next allowed time) unless `override: true`, which is audited',
+  })
   @ApiBodyDto(CustomerCallDto)
   @ApiOk('CallView', 'The call, queued')
   @ApiErrors(404, 422, 429, 503)
@@ -91,7 +94,7 @@ export class CustomerCallController {
     @Param('customerId', ParseUUIDPipe) customerId: string,
     @Body() dto: CustomerCallDto,
   ): Promise<CallView> {
-    return this.calls.place(customerId, dto.purpose);
+    return this.calls.place(customerId, dto.purpose, dto.override);
   }
 
   @Get('calls')

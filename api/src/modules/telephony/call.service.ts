@@ -26,6 +26,7 @@ import { Outbox } from '../../common/queue/outbox';
 import { QueueName, TelephonyJob } from '../../common/queue/queue-names';
 import { REDIS } from '../../common/redis/redis.module';
 import { TenantContext } from '../../common/tenancy/tenant-context';
+import { customerZones } from '../../common/time/customer-zones';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { Customer, customerRef } from '../customer/customer.entity';
@@ -44,6 +45,7 @@ import {
   toCallView,
 } from './call.entity';
 import { CallHooks } from './call-hooks';
+import { outsideCallingHours, type OutsideCallingHours } from './calling-hours';
 import { DialLimiter } from './dial-limiter';
 import { TELEPHONY_PROVIDER, TelephonyProvider } from './providers/telephony-provider';
 import { REJECTION_MESSAGES, TelephonyErrors } from './telephony.exception';
@@ -104,17 +106,24 @@ export class CallService implements OnModuleInit {
     });
   }
 
-  /** Calls one customer now (after the checks); 202 with the queued call. */
-  async place(customerId: string, purpose = VoicePurpose.Support): Promise<CallView> {
+  /**
+   * Calls one customer now (after the checks); 202 with the queued call. Outside the tenant's
+   * calling hours in the customer's time zone(s) it is 422, unless `override`: then the call
+   * is placed and audited as placed outside calling hours.
+   */
+  async place(customerId: string, purpose = VoicePurpose.Support, override = false) {
     await this.assertQueueAvailable();
     await this.lockCallCreation();
     const customer = await this.customers.get(customerId, 'customerId');
     const rejection = this.rejectionOf(customer);
     if (rejection === CallRejection.DoNotCall) throw TelephonyErrors.doNotCall();
     if (rejection === CallRejection.InvalidPhone) throw TelephonyErrors.invalidPhone();
+    const outside = (await this.callingHours())(customer);
+    if (outside && !override) throw TelephonyErrors.outsideCallingWindow(outside);
     const { cap, left, retryAfterSec } = await this.dailyAllowance();
     if (left < 1) throw TelephonyErrors.dailyCapReached(cap, retryAfterSec);
     const [call] = await this.createCalls([customer], purpose);
+    if (outside) await this.auditOverride(call, outside);
     return this.view(call.id);
   }
 
@@ -127,25 +136,37 @@ export class CallService implements OnModuleInit {
     let { left } = await this.dailyAllowance();
     const seen = new Set<string>();
     const accepted: Customer[] = [];
+    const overridden = new Map<string, OutsideCallingHours>();
     const rejected: BulkCallResult['rejected'] = [];
-    const reject = (customerId: string, reason: CallRejection) =>
-      rejected.push({ customerId, reason, message: REJECTION_MESSAGES[reason] });
+    const reject = (customerId: string, reason: CallRejection, message?: string) =>
+      rejected.push({ customerId, reason, message: message ?? REJECTION_MESSAGES[reason] });
+    const outsideHours = await this.callingHours();
     for (const id of dto.customerIds) {
       const customer = found.get(id);
-      if (seen.has(id)) reject(id, CallRejection.Duplicate);
-      else if (!customer) reject(id, CallRejection.NotFound);
-      else {
-        const rejection =
-          this.rejectionOf(customer) ?? (left < 1 ? CallRejection.DailyCapReached : null);
-        if (rejection) reject(id, rejection);
-        else {
-          accepted.push(customer);
-          left--;
-        }
-      }
+      const rejection = seen.has(id)
+        ? CallRejection.Duplicate
+        : customer
+          ? this.rejectionOf(customer)
+          : CallRejection.NotFound;
       seen.add(id);
+      if (rejection || !customer) {
+        reject(id, rejection ?? CallRejection.NotFound);
+        continue;
+      }
+      const outside = outsideHours(customer);
+      if (outside && !dto.override) reject(id, CallRejection.OutsideCallingWindow, outside.message);
+      else if (left < 1) reject(id, CallRejection.DailyCapReached);
+      else {
+        accepted.push(customer);
+        if (outside) overridden.set(customer.id, outside);
+        left--;
+      }
     }
     const calls = await this.createCalls(accepted, dto.purpose ?? VoicePurpose.Support);
+    for (const call of calls) {
+      const outside = overridden.get(call.customerId ?? '');
+      if (outside) await this.auditOverride(call, outside);
+    }
     return { accepted: await this.views(calls), rejected };
   }
 
@@ -356,6 +377,36 @@ export class CallService implements OnModuleInit {
       .getOne();
     if (!call) throw TelephonyErrors.notFound();
     return call;
+  }
+
+  /**
+   * Whether a customer is outside the tenant's calling hours now, in every zone they may be
+   * in (the campaign dialer's rule, `customerZones` and `nextCallableInAll`).
+   */
+  private async callingHours(): Promise<(customer: Customer) => OutsideCallingHours | null> {
+    const tenant = await this.tenants.current();
+    const now = new Date();
+    return (customer) =>
+      outsideCallingHours(now, tenant.callingWindow, {
+        id: customer.id,
+        localZones: customerZones(customer, tenant.timezone),
+      });
+  }
+
+  /** An operator's call placed outside calling hours leaves a trail saying so. */
+  private async auditOverride(call: Call, outside: OutsideCallingHours): Promise<void> {
+    await this.audit.record({
+      action: 'create',
+      entityType: 'call',
+      entityId: call.id,
+      after: {
+        customerId: call.customerId,
+        outsideCallingHours: true,
+        note: outside.auditNote,
+        customerLocalTime: outside.details.localTimeIso,
+        timezones: outside.details.timezones,
+      },
+    });
   }
 
   private rejectionOf(customer: Customer): CallRejection | null {

@@ -1,5 +1,6 @@
 import { CallRejection } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
+import type { OutsideCallingHours } from './calling-hours';
 
 const field = (message: string) => [{ field: 'customerId', message }];
 
@@ -35,6 +36,8 @@ export const TelephonyErrors = {
       undefined,
       { 'Retry-After': String(retryAfterSec) },
     ),
+  outsideCallingWindow: (outside: OutsideCallingHours) =>
+    new AppException(422, 'outside_calling_window', outside.message, outside.details),
   notCancelable: (status: string) =>
     new AppException(
       409,
@@ -50,4 +53,5 @@ export const REJECTION_MESSAGES: Record<CallRejection, string> = {
   [CallRejection.InvalidPhone]: 'The customer’s phone cannot be dialled',
   [CallRejection.DailyCapReached]: 'The tenant’s daily call cap is reached',
   [CallRejection.Duplicate]: 'The customer appears more than once in the request',
+  [CallRejection.OutsideCallingWindow]: 'Outside the calling hours in the customer’s time zone',
 };

@@ -11,13 +11,15 @@ export interface PlaceCallInput {
   purpose: VoicePurpose;
   /** One per press, so a retried request never rings the customer twice. */
   idempotencyKey: string;
+  /** Call even outside the calling hours in the customer's time zone (audited). */
+  override?: boolean;
 }
 
 /** Has the AI agent call the customer now: 202 with the queued call. */
-export function placeCall({ customerId, purpose, idempotencyKey }: PlaceCallInput) {
+export function placeCall({ customerId, purpose, idempotencyKey, override }: PlaceCallInput) {
   return api.post<CallView>(
     `/customers/${encodeURIComponent(customerId)}/call`,
-    { purpose },
+    override ? { purpose, override } : { purpose },
     { headers: idempotencyHeaders(idempotencyKey) },
   );
 }

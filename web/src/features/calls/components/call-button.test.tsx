@@ -7,7 +7,10 @@ import { makeCall, makeCallDetail, makeVoiceSessionView } from './call-test-data
 
 const ADA = { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', displayName: 'Ada Lovelace' };
 
-function setUp(handle: Handler, { doNotCall = false, role = 'agent' } = {}) {
+function setUp(
+  handle: Handler,
+  { doNotCall = false, role = 'agent', localZones = ['Europe/London'] } = {},
+) {
   signIn({ role: role as never }, { timezone: 'UTC' });
   const posts: { body: unknown; key: string | null; path: string }[] = [];
   mockApi((request) => {
@@ -20,10 +23,85 @@ function setUp(handle: Handler, { doNotCall = false, role = 'agent' } = {}) {
     }
     return handle(request);
   });
-  return { posts, ...renderWithProviders(<CallButton customer={{ ...ADA, doNotCall }} />) };
+  return {
+    posts,
+    ...renderWithProviders(<CallButton customer={{ ...ADA, doNotCall, localZones }} />),
+  };
 }
 
+const OUTSIDE = {
+  status: 422,
+  body: {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'outside_calling_window',
+    message:
+      'It is 04:03 in London, outside the calling hours (08:00–21:00). Calling is next allowed Monday 08:00 London time.',
+    details: { timezone: 'Europe/London', localTime: '04:03' },
+    requestId: 'r3',
+  },
+};
+
 describe('call button', () => {
+  it('shows the customer’s local time in each zone they may be in', async () => {
+    const { user } = setUp(() => ({ status: 500 }), {
+      localZones: ['America/Denver', 'America/Phoenix', 'Europe/London', 'Europe/Guernsey'],
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    const local = await screen.findByTestId('customer-local-time');
+    const clock = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date());
+    // Zones on the same clock are named together.
+    expect(local).toHaveTextContent(`${clock('Europe/London')} in London or Guernsey`);
+    expect(local).toHaveTextContent(new RegExp(`^Their time: .*\\d\\d:\\d\\d in Denver`));
+    expect(local.textContent).toContain('Phoenix');
+  });
+
+  it('outside calling hours asks before calling anyway, then calls with override', async () => {
+    const queued = makeCall({ customerId: ADA.id, customer: ADA });
+    const { user, posts } = setUp(({ body }) =>
+      (body as { override?: boolean }).override ? { status: 202, body: queued } : OUTSIDE,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sales' }));
+
+    const ask = await screen.findByRole('dialog', { name: 'Outside calling hours' });
+    expect(ask).toHaveTextContent('It is 04:03 in London, outside the calling hours');
+    expect(ask).toHaveTextContent('Call Ada Lovelace anyway?');
+    expect(posts).toHaveLength(1);
+    await user.click(within(ask).getByRole('button', { name: 'Call anyway' }));
+
+    expect(await screen.findByRole('dialog', { name: 'Calling Ada Lovelace' })).toBeVisible();
+    expect(posts.map((p) => p.body)).toEqual([
+      { purpose: 'sales' },
+      { purpose: 'sales', override: true },
+    ]);
+    // A fresh key: the refused request's answer stays the refusal.
+    expect(posts[1].key).not.toBe(posts[0].key);
+  });
+
+  it('outside calling hours calls nobody when the operator declines', async () => {
+    const { user, posts } = setUp(() => OUTSIDE);
+
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Support' }));
+    const ask = await screen.findByRole('dialog', { name: 'Outside calling hours' });
+    await user.click(within(ask).getByRole('button', { name: 'Don’t call' }));
+
+    await expect
+      .poll(() => screen.queryByRole('dialog', { name: 'Outside calling hours' }))
+      .toBeNull();
+    expect(posts).toHaveLength(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('is disabled for a customer on the do-not-call list, and says why', async () => {
     const { user, posts } = setUp(() => ({ status: 500 }), { doNotCall: true });
 

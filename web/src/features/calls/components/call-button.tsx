@@ -1,4 +1,4 @@
-import { Button, Menu, Tooltip, type ButtonProps } from '@mantine/core';
+import { Button, Group, Menu, Modal, Stack, Text, Tooltip, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Role, VoicePurpose, type CustomerView } from '@navaia/shared';
@@ -11,13 +11,19 @@ import { useHasRole } from '../../../lib/use-has-role';
 import { usePlaceCall } from '../api/place-call';
 import { CALL_PURPOSE_LABELS } from './call-labels';
 import { LiveCallDrawer } from './live-call-drawer';
+import { customerLocalTime } from './local-time';
 
-export type CallableCustomer = Pick<CustomerView, 'id' | 'displayName' | 'doNotCall'>;
+export type CallableCustomer = Pick<
+  CustomerView,
+  'id' | 'displayName' | 'doNotCall' | 'localZones'
+>;
 
 /**
  * "Call": the AI agent phones the customer with the chosen agent (support or sales), and a
  * drawer follows the call. Agents and up only, as the API allows; never for a customer on the
  * do-not-call list, and the API's refusal (an undiallable number, the daily cap) is shown.
+ * The menu shows the customer's local time; outside the calling hours the API refuses, and
+ * the operator is asked before calling anyway (the API audits such a call).
  */
 export function CallButton({
   customer,
@@ -32,6 +38,8 @@ export function CallButton({
   const placeCall = usePlaceCall();
   const [callId, setCallId] = useState<string | null>(null);
   const [following, { open, close }] = useDisclosure(false);
+  // The refusal outside calling hours, and the agent it was for, while the operator decides.
+  const [outside, setOutside] = useState<{ message: string; purpose: VoicePurpose } | null>(null);
 
   if (!canCall) return null;
 
@@ -54,16 +62,23 @@ export function CallButton({
     );
   }
 
-  const call = (purpose: VoicePurpose) =>
+  const call = (purpose: VoicePurpose, override = false) =>
     placeCall.mutate(
-      { customerId: customer.id, purpose, idempotencyKey: newIdempotencyKey() },
+      // A new key: the refused request's answer stays the refusal.
+      { customerId: customer.id, purpose, idempotencyKey: newIdempotencyKey(), override },
       {
         onSuccess: (placed) => {
+          setOutside(null);
           setCallId(placed.id);
           open();
         },
         onError: (error) => {
           const title = `Could not call ${customer.displayName}`;
+          if (isApiError(error) && error.code === 'outside_calling_window' && !override) {
+            setOutside({ message: error.message, purpose });
+            return;
+          }
+          setOutside(null);
           // The cap's Retry-After runs to tomorrow, which the API's message already says.
           if (isApiError(error) && error.code === 'daily_call_cap_reached') {
             notifications.show({ color: 'red', title, message: error.message });
@@ -88,6 +103,9 @@ export function CallButton({
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Label data-testid="customer-local-time">
+            Their time: {customerLocalTime(customer.localZones)}
+          </Menu.Label>
           <Menu.Label>Which agent calls</Menu.Label>
           {Object.values(VoicePurpose).map((purpose) => (
             <Menu.Item key={purpose} onClick={() => call(purpose)}>
@@ -96,6 +114,31 @@ export function CallButton({
           ))}
         </Menu.Dropdown>
       </Menu>
+      <Modal
+        opened={outside !== null}
+        onClose={() => setOutside(null)}
+        title="Outside calling hours"
+        centered
+      >
+        <Stack gap="md">
+          <Text size="sm">{outside?.message}</Text>
+          <Text size="sm" fw={500}>
+            Call {customer.displayName} anyway?
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOutside(null)}>
+              Don’t call
+            </Button>
+            <Button
+              color="orange"
+              loading={placeCall.isPending}
+              onClick={() => outside && call(outside.purpose, true)}
+            >
+              Call anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <LiveCallDrawer
         callId={callId}
         customerName={customer.displayName}

@@ -22,6 +22,8 @@ function setUp(campaign: CampaignView, role = 'admin') {
               nextAttemptAt: '2026-01-05T09:30:00.000Z',
               lastCallId: 'call-1',
               lastOutcome: 'no_answer',
+              timezone: 'America/Denver',
+              timezones: ['America/Denver', 'America/Phoenix'],
             }),
             makeRecipient({
               customer: { id: 'customer-b', displayName: 'Grace Hopper' },
@@ -72,6 +74,11 @@ describe('campaign page', () => {
     expect(row).toHaveTextContent('Ada Lovelace');
     expect(row).toHaveTextContent('No answer');
     expect(row).toHaveTextContent('1/3');
+    // A number whose area spans two zones shows both.
+    expect(within(row).getByTitle('America/Denver, America/Phoenix')).toHaveTextContent(
+      'Denver or Phoenix',
+    );
+    expect(answered).toHaveTextContent('Berlin');
     // 09:30 UTC in the tenant's zone (Berlin, UTC+1).
     expect(row).toHaveTextContent('10:30');
     expect(within(row).getByRole('link', { name: 'View call' })).toHaveAttribute(

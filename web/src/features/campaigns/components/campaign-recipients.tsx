@@ -1,5 +1,5 @@
 import { Anchor, MultiSelect, Stack, Table, Text } from '@mantine/core';
-import { RecipientStatus, type CampaignView, type RecipientView } from '@navaia/shared';
+import { RecipientStatus, zonePlaces, type CampaignView, type RecipientView } from '@navaia/shared';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadMore } from '../../../components/ui/load-more';
@@ -32,12 +32,13 @@ export function CampaignRecipients({ campaign }: { campaign: CampaignView }) {
     );
   } else {
     body = (
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={880}>
         <Table verticalSpacing="xs" aria-label="Recipients">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Customer</Table.Th>
               <Table.Th>Status</Table.Th>
+              <Table.Th>Local time zone</Table.Th>
               <Table.Th>Attempts</Table.Th>
               <Table.Th>Next attempt</Table.Th>
               <Table.Th>Last outcome</Table.Th>
@@ -55,6 +56,12 @@ export function CampaignRecipients({ campaign }: { campaign: CampaignView }) {
                 </Table.Td>
                 <Table.Td>
                   <RecipientStatusBadge status={recipient.status} />
+                </Table.Td>
+                <Table.Td>
+                  {/* Several zones: the number's area spans a border; calls suit all of them. */}
+                  <Text size="sm" title={recipient.timezones.join(', ')}>
+                    {zonePlaces(recipient.timezones)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">

@@ -73,6 +73,7 @@ export function makeRecipient(overrides: Partial<RecipientView> = {}): Recipient
     ticketId: null,
     bookingId: null,
     timezone: 'Europe/Berlin',
+    timezones: ['Europe/Berlin'],
     variables: {},
     updatedAt: '2026-01-05T10:00:00.000Z',
     ...overrides,

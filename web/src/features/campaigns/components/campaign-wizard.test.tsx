@@ -12,14 +12,14 @@ import {
   type MockResponse,
 } from '../../../testing/test-utils';
 import { CustomerSelect } from '../../customers/components/customer-select';
-import { CampaignWizard } from './campaign-wizard';
+import { CampaignWizard, RecipientsReport } from './campaign-wizard';
 import { makeCampaign } from './campaign-test-data';
 
 const CUSTOMER = makeCustomer({ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', displayName: 'Ada' });
 const CREATED = makeCampaign({ name: 'Spring check-ups' });
 const REPORT = {
   added: 1,
-  skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 0, total: 1 },
+  skipped: { doNotCall: 1, duplicate: 0, alreadyInCampaign: 0, unknown: 0, total: 1 },
 };
 
 /** Answers `override` gives win; the rest is the happy path. */
@@ -56,6 +56,20 @@ function setUp(override?: (request: Parameters<Handler>[0]) => MockResponse | un
 }
 
 describe('campaign wizard', () => {
+  it('reports customer ids that were not found among the skipped', () => {
+    renderWithProviders(
+      <RecipientsReport
+        result={{
+          added: 2,
+          skipped: { doNotCall: 0, duplicate: 0, alreadyInCampaign: 1, unknown: 3, total: 4 },
+        }}
+      />,
+    );
+    expect(screen.getByTestId('recipients-report')).toHaveTextContent(
+      '4 skipped: 0 do-not-call, 0 duplicate numbers, 1 already in the campaign, 3 not found (deleted or mistyped ids).',
+    );
+  });
+
   it('creates the campaign, adds the chosen customers and starts it', async () => {
     const { user, fetchMock, bodies } = setUp();
 

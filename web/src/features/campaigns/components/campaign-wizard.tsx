@@ -206,7 +206,8 @@ export function RecipientsReport({ result }: { result: AddRecipientsResult }) {
       {skipped.total > 0 && (
         <Text size="sm" c="dimmed">
           {skipped.total} skipped: {skipped.doNotCall} do-not-call, {skipped.duplicate} duplicate
-          numbers, {skipped.alreadyInCampaign} already in the campaign.
+          numbers, {skipped.alreadyInCampaign} already in the campaign
+          {skipped.unknown > 0 && `, ${skipped.unknown} not found (deleted or mistyped ids)`}.
         </Text>
       )}
     </Stack>

@@ -20,6 +20,7 @@ function makeCustomer(overrides: Partial<CustomerView> = {}): CustomerView {
     email: 'ada@example.com',
     phone: '+4930123456',
     timezone: null,
+    localZones: ['Europe/Berlin'],
     tags: ['vip'],
     notes: null,
     doNotCall: false,

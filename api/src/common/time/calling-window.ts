@@ -1,5 +1,5 @@
 import type { CallingWindow } from '@navaia/shared';
-import { addDays, fromWallClock, toWallClock, weekdayOf } from '../../common/time/zoned-time';
+import { addDays, fromWallClock, toWallClock, weekdayOf } from './zoned-time';
 
 const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -46,3 +46,25 @@ export function nextCallableAt(from: Date, window: CallingWindow, timeZone: stri
 /** Whether `at` falls inside the window in `timeZone`. */
 export const insideWindow = (at: Date, window: CallingWindow, timeZone: string) =>
   nextCallableAt(at, window, timeZone).getTime() === at.getTime();
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The first instant at or after `from` inside the window in every one of `zones` (a number
+ * whose area spans a zone border may be in any of them), or null when there is none within
+ * a week (a window too short for the zones' difference). Each round moves to the latest of
+ * the zones' next openings: nothing before it is inside all of them.
+ */
+export function nextCallableInAll(
+  from: Date,
+  window: CallingWindow,
+  zones: readonly string[],
+): Date | null {
+  let at = from;
+  while (at.getTime() - from.getTime() <= WEEK_MS) {
+    const latest = Math.max(...zones.map((zone) => nextCallableAt(at, window, zone).getTime()));
+    if (latest === at.getTime()) return at;
+    at = new Date(latest);
+  }
+  return null;
+}
