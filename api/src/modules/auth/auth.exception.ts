@@ -2,6 +2,7 @@ import { AppException } from '../../common/errors/app.exception';
 
 export enum AuthErrorCode {
   Unauthenticated = 'unauthenticated',
+  SessionRevoked = 'session_revoked',
   InvalidCredentials = 'invalid_credentials',
   InvalidRefreshToken = 'invalid_refresh_token',
   PasswordChangeRequired = 'password_change_required',
@@ -15,6 +16,12 @@ export enum AuthErrorCode {
 export const AuthErrors = {
   unauthenticated: () =>
     new AppException(401, AuthErrorCode.Unauthenticated, 'Missing or invalid credentials'),
+  sessionRevoked: () =>
+    new AppException(
+      401,
+      AuthErrorCode.SessionRevoked,
+      'Your session has ended; please sign in again',
+    ),
   invalidCredentials: () =>
     new AppException(401, AuthErrorCode.InvalidCredentials, 'Email or password is incorrect'),
   invalidRefreshToken: () =>

@@ -152,6 +152,7 @@ export class AuthService {
       sub: user.id,
       tid: user.tenantId,
       role: user.role,
+      ver: user.tokenVersion,
       ...(user.mustChangePassword ? { pwc: true } : {}),
     });
   }
