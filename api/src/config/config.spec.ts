@@ -55,12 +55,17 @@ describe('configuration', () => {
       ELEVENLABS_WEBHOOK_SECRETS: 'one, two',
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
       TWILIO_AUTH_TOKEN: 'token',
-      PLATFORM_OPERATOR_EMAILS: 'Ops@Example.com',
     });
     expect(config.voiceProvider).toBe(VoiceProviderName.ElevenLabs);
     expect(config.telephonyProvider).toBe(TelephonyProviderName.Twilio);
     expect(config.elevenLabs.webhookSecrets).toEqual(['one', 'two']);
-    expect(config.platformOperatorEmails).toEqual(['ops@example.com']);
+  });
+
+  it('refuses PLATFORM_OPERATOR_EMAILS, which must no longer grant operator rights', () => {
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), PLATFORM_OPERATOR_EMAILS: 'ops@example.com' }),
+    ).toThrow(/^PLATFORM_OPERATOR_EMAILS: .*npm run operator -- grant/);
+    expect(loadConfig({ DATA_DIR: dataDir(), PLATFORM_OPERATOR_EMAILS: '' })).toBeDefined();
   });
 
   it('keeps outgoing webhooks off private addresses unless the operator allows them', () => {

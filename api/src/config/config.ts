@@ -98,7 +98,7 @@ class RawEnv {
   @IsOptional()
   @IsEnum(TelephonyProviderName)
   TELEPHONY_PROVIDER?: TelephonyProviderName;
-  @Transform(splitList) @IsOptional() @IsString({ each: true }) PLATFORM_OPERATOR_EMAILS?: string[];
+  @Transform(emptyToUndefined) @IsOptional() @IsString() PLATFORM_OPERATOR_EMAILS?: string;
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsEnum(SimulatorSpeed)
@@ -171,7 +171,6 @@ export interface AppConfig {
   };
   voiceProvider: VoiceProviderName;
   telephonyProvider: TelephonyProviderName;
-  platformOperatorEmails: string[];
   simulatorSpeed: SimulatorSpeed;
   simulator: {
     /** Relative weights of simulated call outcomes. */
@@ -294,6 +293,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   if (production && !raw.DATABASE_URL)
     throw new ConfigError('DATABASE_URL: is required in production');
 
+  // Rights once derived from it went to whoever registered the address.
+  if (raw.PLATFORM_OPERATOR_EMAILS)
+    throw new ConfigError(
+      'PLATFORM_OPERATOR_EMAILS: no longer grants anything; remove it and grant operators with npm run operator -- grant <email>',
+    );
+
   const jwtSecret = raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret');
   const hasElevenLabs = Boolean(raw.ELEVENLABS_API_KEY);
   const hasTwilio = Boolean(raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN);
@@ -344,7 +349,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     },
     voiceProvider,
     telephonyProvider,
-    platformOperatorEmails: (raw.PLATFORM_OPERATOR_EMAILS ?? []).map((e) => e.toLowerCase()),
     simulatorSpeed: raw.SIMULATOR_SPEED ?? SimulatorSpeed.Realtime,
     simulator: {
       callOutcomes: outcomeMix(raw.SIMULATOR_CALL_OUTCOMES),
