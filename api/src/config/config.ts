@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -141,6 +142,12 @@ class RawEnv {
   API_KEY_ROTATION_GRACE_SECONDS?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_USER_PER_MINUTE?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_API_KEY_PER_MINUTE?: number;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TRUST_PROXY?: string;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR?: number;
 }
 
 export interface AppConfig {
@@ -190,6 +197,13 @@ export interface AppConfig {
   };
   /** Requests per minute per principal; 0 switches the limit off. */
   rateLimits: { userPerMinute: number; apiKeyPerMinute: number };
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For), as Fastify's `trustProxy`:
+   * none (false), the nearest N hops, or these addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
+  /** Tenants one client address may register per hour; 0 switches the limit off. */
+  registrationsPerAddressPerHour: number;
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -372,7 +386,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       userPerMinute: raw.RATE_LIMIT_USER_PER_MINUTE ?? 600,
       apiKeyPerMinute: raw.RATE_LIMIT_API_KEY_PER_MINUTE ?? 1200,
     },
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    registrationsPerAddressPerHour: raw.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 10,
   };
+}
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: `false` (the default), a hop count, or a comma-separated address list. */
+export function parseTrustProxy(text: string | undefined): false | number | string[] {
+  const value = text?.trim();
+  if (!value || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && extra === undefined);
+    if (!PROXY_RANGES.has(entry) && (!family || !validBits))
+      throw new ConfigError(
+        `TRUST_PROXY: ${entry || 'an empty entry'} is not an address or CIDR range; use false, a hop count such as 1, or addresses such as 10.0.0.1,10.1.0.0/16`,
+      );
+  }
+  return entries;
 }
 
 function outcomeMix(text: string | undefined): OutcomeMix {

@@ -36,6 +36,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     // tenant: only the suite about outgoing webhooks runs one, so no other process (with
     // other settings) attempts its deliveries.
     outgoingWebhooks: { ...config.outgoingWebhooks, relayIntervalMs: 0 },
+    // Every suite registers its tenants from 127.0.0.1; the throttle has its own test.
+    registrationsPerAddressPerHour: 0,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   WrongCurrentPassword = 'wrong_current_password',
   EmailTaken = 'email_taken',
   LoginThrottled = 'login_throttled',
+  RegistrationThrottled = 'registration_throttled',
   ApiKeyNotAllowed = 'api_key_not_allowed',
   MissingScope = 'missing_scope',
 }
@@ -59,6 +60,14 @@ export const AuthErrors = {
       429,
       AuthErrorCode.LoginThrottled,
       'Too many login attempts; try again later',
+      undefined,
+      { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    ),
+  registrationThrottled: (retryAfterSeconds: number) =>
+    new AppException(
+      429,
+      AuthErrorCode.RegistrationThrottled,
+      'Too many sign-ups from your network; try again later',
       undefined,
       { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     ),
