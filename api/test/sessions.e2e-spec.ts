@@ -9,6 +9,9 @@ import {
   STRONG_PASSWORD,
   testConfig,
 } from './support/app';
+import type Redis from 'ioredis';
+import { REDIS } from '../src/common/redis/redis.module';
+import { tokenVersionKey, TokenVersions } from '../src/modules/auth/token-versions';
 import { ScratchRedis } from './support/redis-server';
 
 const REVOKED = { code: 'session_revoked' };
@@ -159,6 +162,25 @@ describe('sessions end at once', () => {
       .get('/api/v1/auth/me')
       .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
       .expect(200);
+  });
+
+  it('reads a cached version from Redis, with the rate limit, and PostgreSQL only on a miss', async () => {
+    const t = await registerTenant(app);
+    const load = jest.spyOn(other.get(TokenVersions), 'load');
+    const commands = jest.spyOn(other.get<Redis>(REDIS), 'sendCommand');
+    try {
+      await other.get<Redis>(REDIS).del(tokenVersionKey(t.user.id));
+      await otherHttp.get('/api/v1/auth/me').set(t.auth).expect(200);
+      expect(load).toHaveBeenCalledTimes(1); // a miss: read and cached
+      commands.mockClear();
+      await otherHttp.get('/api/v1/auth/me').set(t.auth).expect(200);
+      await otherHttp.get('/api/v1/auth/me').set(t.auth).expect(200);
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(commands).toHaveBeenCalledTimes(2); // one round trip per request
+    } finally {
+      load.mockRestore();
+      commands.mockRestore();
+    }
   });
 
   it('rejects a correctly signed token without an expiry', async () => {
