@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../bootstrap/embedded-postgres';
-import type { AppConfig } from '../config/config';
+import { AppConfig, ConfigError } from '../config/config';
 
 /** One line and a non-zero exit: what to fix, not a stack trace. */
 export class Stop extends Error {}
@@ -16,6 +16,33 @@ export const consoleOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
+
+/**
+ * A failure the person running the command can fix (a Stop, a bad configuration, or another
+ * of `expected`) becomes one line and exit code 1; anything else is a bug and is thrown on.
+ */
+export function reportStop(error: unknown, io: Output, ...expected: (new () => Error)[]): number {
+  if (error instanceof ConfigError) {
+    io.err(`Invalid configuration: ${error.message}`);
+    return 1;
+  }
+  if (error instanceof Stop || expected.some((kind) => error instanceof kind)) {
+    io.err((error as Error).message);
+    return 1;
+  }
+  throw error;
+}
+
+/** Runs a command when its file is the entry point, exiting with its code. */
+export function runAsMain(name: string, command: () => Promise<number>): void {
+  command().then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`${name} failed: ${error.stack ?? error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
 
 /**
  * Admin commands connect as the database owner (the DATABASE_URL that runs migrations), not as

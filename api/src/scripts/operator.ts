@@ -7,8 +7,15 @@
  */
 import { userInfo } from 'node:os';
 import type { Client } from 'pg';
-import { ConfigError, loadConfig, readEnvironment } from '../config/config';
-import { connectAdminDatabase, consoleOutput, Output, Stop } from './admin-database';
+import { loadConfig, readEnvironment } from '../config/config';
+import {
+  connectAdminDatabase,
+  consoleOutput,
+  Output,
+  reportStop,
+  runAsMain,
+  Stop,
+} from './admin-database';
 
 const USAGE = `Usage: npm run operator -- grant <email> | revoke <email> | list
 
@@ -131,24 +138,12 @@ export async function runOperator(
     );
     return 0;
   } catch (error) {
-    if (error instanceof Stop || error instanceof ConfigError) {
-      io.err(
-        error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error.message,
-      );
-      return 1;
-    }
-    throw error;
+    return reportStop(error, io);
   } finally {
     await close();
   }
 }
 
 if (require.main === module) {
-  runOperator(process.argv.slice(2), readEnvironment()).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`operator failed: ${error.stack ?? error.message}\n`);
-      process.exit(1);
-    },
-  );
+  runAsMain('operator', () => runOperator(process.argv.slice(2), readEnvironment()));
 }

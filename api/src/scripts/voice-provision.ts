@@ -8,7 +8,7 @@
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { Client } from 'pg';
 import type { TenantVoiceSettings } from '@navaia/shared';
-import { AppConfig, ConfigError, loadConfig, readEnvironment } from '../config/config';
+import { AppConfig, loadConfig, readEnvironment } from '../config/config';
 import {
   ensurePostCallWebhook,
   provisionTenantAgents,
@@ -16,7 +16,14 @@ import {
 } from '../modules/voice/providers/elevenlabs-agents';
 import { elevenLabsClient } from '../modules/voice/providers/elevenlabs.provider';
 import { ELEVENLABS_WEBHOOK_PATH } from '../modules/webhooks/webhook-routes';
-import { connectAdminDatabase, Output, consoleOutput, Stop } from './admin-database';
+import {
+  connectAdminDatabase,
+  consoleOutput,
+  Output,
+  reportStop,
+  runAsMain,
+  Stop,
+} from './admin-database';
 
 const USAGE = `Usage: npm run voice:provision [-- [--tenant <tenant id>] [--send-audio]]
 
@@ -222,13 +229,7 @@ export async function runProvision(
     );
     return failed ? 1 : 0;
   } catch (error) {
-    if (error instanceof Stop || error instanceof UsageError || error instanceof ConfigError) {
-      io.err(
-        error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error.message,
-      );
-      return 1;
-    }
-    throw error;
+    return reportStop(error, io, UsageError);
   } finally {
     await closeDatabase();
   }
@@ -247,11 +248,5 @@ function configFor(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 if (require.main === module) {
-  runProvision(process.argv.slice(2), readEnvironment()).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`voice:provision failed: ${error.stack ?? error.message}\n`);
-      process.exit(1);
-    },
-  );
+  runAsMain('voice:provision', () => runProvision(process.argv.slice(2), readEnvironment()));
 }
