@@ -34,6 +34,8 @@ const app = spawn(process.execPath, [join(root, 'api/dist/api/src/main.js')], {
     // Every simulated phone call is picked up by a person, so call journeys are deterministic.
     SIMULATOR_CALL_OUTCOMES: 'answered:1',
     LOG_LEVEL: 'warn',
+    // Every test registers its organisations from this one address.
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '0',
   },
 });
 

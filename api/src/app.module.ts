@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AccessGuard } from './common/auth/access.guard';
 import { AuthenticationGuard } from './common/auth/authentication.guard';
-import { RateLimitGuard } from './common/auth/rate-limit.guard';
+import { SessionGuard } from './common/auth/session.guard';
 import { DatabaseModule } from './common/database/database.module';
 import { AllExceptionsFilter } from './common/errors/exception.filter';
 import { AppValidationPipe } from './common/errors/validation';
@@ -70,9 +70,10 @@ export class AppModule {
         { provide: APP_PIPE, useValue: new AppValidationPipe() },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         RateLimiter,
-        // In this order: who is calling, how often, then what they may do.
+        // In this order: who is calling, whether their session still holds and how often
+        // they call, then what they may do.
         { provide: APP_GUARD, useClass: AuthenticationGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [APP_CONFIG, ClsService, RateLimiter],

@@ -5,7 +5,14 @@ import { AppRole } from '../src/config/config';
 import { SimulatorStore } from '../src/modules/voice/simulator/simulator-store';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
 import { VoiceReconciler } from '../src/modules/voice/voice-reconciler';
-import { addMember, createTestApp, queryAsOwner, registerTenant, TestTenant } from './support/app';
+import {
+  addMember,
+  createTestApp,
+  grantOperator,
+  queryAsOwner,
+  registerTenant,
+  TestTenant,
+} from './support/app';
 import { postCallEvent, signed } from './support/elevenlabs';
 import { createCustomer } from './support/records';
 import { eventually, freePort } from './support/wait';
@@ -24,7 +31,6 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
       role: AppRole.All,
       port,
       publicBaseUrl: `http://127.0.0.1:${port}`,
-      platformOperatorEmails: [OPERATOR],
       elevenLabs: { webhookSecrets: SECRETS },
       metricsToken: METRICS_TOKEN,
     });
@@ -308,6 +314,7 @@ describe('voice: browser sessions, post-call webhooks and automatic tickets and 
           password: 'correct horse battery staple',
         })
         .expect(201);
+      await grantOperator(OPERATOR);
       operatorTenant = {
         ...res.body,
         auth: { Authorization: `Bearer ${res.body.accessToken}` },

@@ -55,12 +55,45 @@ describe('configuration', () => {
       ELEVENLABS_WEBHOOK_SECRETS: 'one, two',
       TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
       TWILIO_AUTH_TOKEN: 'token',
-      PLATFORM_OPERATOR_EMAILS: 'Ops@Example.com',
     });
     expect(config.voiceProvider).toBe(VoiceProviderName.ElevenLabs);
     expect(config.telephonyProvider).toBe(TelephonyProviderName.Twilio);
     expect(config.elevenLabs.webhookSecrets).toEqual(['one', 'two']);
-    expect(config.platformOperatorEmails).toEqual(['ops@example.com']);
+  });
+
+  it('trusts no proxy unless told, in production too, and takes hops or addresses', () => {
+    const trustOf = (TRUST_PROXY?: string) =>
+      loadConfig({
+        DATA_DIR: dataDir(),
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        DATABASE_URL: 'postgres://db/navaia',
+        TRUST_PROXY,
+      }).trustProxy;
+    expect(trustOf()).toBe(false);
+    expect(trustOf('false')).toBe(false);
+    expect(trustOf('2')).toBe(2);
+    expect(trustOf('10.0.0.1, 10.1.0.0/16,loopback,::1')).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'loopback',
+      '::1',
+    ]);
+    expect(() => trustOf('true')).toThrow(/^TRUST_PROXY: true is not an address/);
+    expect(() => trustOf('10.0.0.1/40')).toThrow(/^TRUST_PROXY: 10\.0\.0\.1\/40 is not/);
+  });
+
+  it('limits registrations per address to 10 an hour unless configured', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).registrationsPerAddressPerHour).toBe(10);
+    const off = loadConfig({ DATA_DIR: dataDir(), REGISTRATIONS_PER_ADDRESS_PER_HOUR: '0' });
+    expect(off.registrationsPerAddressPerHour).toBe(0);
+  });
+
+  it('refuses PLATFORM_OPERATOR_EMAILS, which must no longer grant operator rights', () => {
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), PLATFORM_OPERATOR_EMAILS: 'ops@example.com' }),
+    ).toThrow(/^PLATFORM_OPERATOR_EMAILS: .*npm run operator -- grant/);
+    expect(loadConfig({ DATA_DIR: dataDir(), PLATFORM_OPERATOR_EMAILS: '' })).toBeDefined();
   });
 
   it('keeps outgoing webhooks off private addresses unless the operator allows them', () => {

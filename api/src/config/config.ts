@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -98,7 +99,7 @@ class RawEnv {
   @IsOptional()
   @IsEnum(TelephonyProviderName)
   TELEPHONY_PROVIDER?: TelephonyProviderName;
-  @Transform(splitList) @IsOptional() @IsString({ each: true }) PLATFORM_OPERATOR_EMAILS?: string[];
+  @Transform(emptyToUndefined) @IsOptional() @IsString() PLATFORM_OPERATOR_EMAILS?: string;
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsEnum(SimulatorSpeed)
@@ -156,6 +157,12 @@ class RawEnv {
   WEBHOOK_DELIVERIES_PER_TENANT_PER_MINUTE?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_USER_PER_MINUTE?: number;
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) RATE_LIMIT_API_KEY_PER_MINUTE?: number;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TRUST_PROXY?: string;
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR?: number;
 }
 
 export interface AppConfig {
@@ -186,7 +193,6 @@ export interface AppConfig {
   };
   voiceProvider: VoiceProviderName;
   telephonyProvider: TelephonyProviderName;
-  platformOperatorEmails: string[];
   simulatorSpeed: SimulatorSpeed;
   simulator: {
     /** Relative weights of simulated call outcomes. */
@@ -210,6 +216,13 @@ export interface AppConfig {
   campaignStreams: { perUser: number; perTenant: number };
   /** Bearer token for GET /api/metrics; without it the metrics are not served. */
   metricsToken?: string;
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For), as Fastify's `trustProxy`:
+   * none (false), the nearest N hops, or these addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
+  /** Tenants one client address may register per hour; 0 switches the limit off. */
+  registrationsPerAddressPerHour: number;
 }
 
 /** Delivery of events to integrators' endpoints. Only the first is an environment key. */
@@ -322,6 +335,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
   if (production && !raw.DATABASE_URL)
     throw new ConfigError('DATABASE_URL: is required in production');
 
+  // Rights once derived from it went to whoever registered the address.
+  if (raw.PLATFORM_OPERATOR_EMAILS)
+    throw new ConfigError(
+      'PLATFORM_OPERATOR_EMAILS: no longer grants anything; remove it and grant operators with npm run operator -- grant <email>',
+    );
+
   const jwtSecret = raw.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret');
   const hasElevenLabs = Boolean(raw.ELEVENLABS_API_KEY);
   const hasTwilio = Boolean(raw.TWILIO_ACCOUNT_SID && raw.TWILIO_AUTH_TOKEN);
@@ -372,7 +391,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     },
     voiceProvider,
     telephonyProvider,
-    platformOperatorEmails: (raw.PLATFORM_OPERATOR_EMAILS ?? []).map((e) => e.toLowerCase()),
     simulatorSpeed: raw.SIMULATOR_SPEED ?? SimulatorSpeed.Realtime,
     simulator: {
       callOutcomes: outcomeMix(raw.SIMULATOR_CALL_OUTCOMES),
@@ -406,7 +424,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
       perUser: raw.CAMPAIGN_STREAMS_PER_USER ?? 5,
       perTenant: raw.CAMPAIGN_STREAMS_PER_TENANT ?? 50,
     },
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    registrationsPerAddressPerHour: raw.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? 10,
   };
+}
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: `false` (the default), a hop count, or a comma-separated address list. */
+export function parseTrustProxy(text: string | undefined): false | number | string[] {
+  const value = text?.trim();
+  if (!value || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && extra === undefined);
+    if (!PROXY_RANGES.has(entry) && (!family || !validBits))
+      throw new ConfigError(
+        `TRUST_PROXY: ${entry || 'an empty entry'} is not an address or CIDR range; use false, a hop count such as 1, or addresses such as 10.0.0.1,10.1.0.0/16`,
+      );
+  }
+  return entries;
 }
 
 function outcomeMix(text: string | undefined): OutcomeMix {

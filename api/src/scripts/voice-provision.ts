@@ -5,13 +5,10 @@
  * data-collection fields and post-call webhook, and stores the agent ids in the tenant's
  * settings. Safe to run again: existing agents are updated in place, the webhook is reused.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import { Client } from 'pg';
 import type { TenantVoiceSettings } from '@navaia/shared';
-import { startEmbeddedPostgres } from '../bootstrap/embedded-postgres';
-import { AppConfig, ConfigError, loadConfig, readEnvironment } from '../config/config';
+import { AppConfig, loadConfig, readEnvironment } from '../config/config';
 import {
   ensurePostCallWebhook,
   provisionTenantAgents,
@@ -19,6 +16,14 @@ import {
 } from '../modules/voice/providers/elevenlabs-agents';
 import { elevenLabsClient } from '../modules/voice/providers/elevenlabs.provider';
 import { ELEVENLABS_WEBHOOK_PATH } from '../modules/webhooks/webhook-routes';
+import {
+  connectAdminDatabase,
+  consoleOutput,
+  Output,
+  reportStop,
+  runAsMain,
+  Stop,
+} from './admin-database';
 
 const USAGE = `Usage: npm run voice:provision [-- [--tenant <tenant id>] [--send-audio]]
 
@@ -126,19 +131,6 @@ export async function saveTenantAgents(
   }
 }
 
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-const consoleOutput: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
-
-/** One line and a non-zero exit: what to fix, not a stack trace. */
-class Stop extends Error {}
-
 /**
  * The whole command. Takes the environment and an ElevenLabs client factory as arguments so a
  * test can run it against a test database and a fake ElevenLabs; returns the exit code.
@@ -149,8 +141,8 @@ export async function runProvision(
   io: Output = consoleOutput,
   makeClient: (config: AppConfig) => ElevenLabsClient = elevenLabsClient,
 ): Promise<number> {
-  let stopDatabase = async () => undefined;
-  let db: Client | undefined;
+  let closeDatabase = async () => undefined;
+  let db: Client;
   try {
     const args = parseArgs(argv);
     if (args.help) {
@@ -174,16 +166,9 @@ export async function runProvision(
       io.err(`Warning: ${webhookUrl} is not https; ElevenLabs may refuse or not deliver to it.`);
     }
 
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const embedded = await openEmbeddedDatabase(config.dataDir);
-      databaseUrl = embedded.url;
-      stopDatabase = embedded.stop;
-    }
-    db = new Client({ connectionString: databaseUrl });
-    await db.connect().catch((error: Error) => {
-      throw new Stop(`Could not connect to the database (${error.message}); check DATABASE_URL.`);
-    });
+    const database = await connectAdminDatabase(config);
+    db = database.db;
+    closeDatabase = database.close;
     const tenants = await listTenants(db, args.tenantId).catch((error: { code?: string }) => {
       if (error.code === '42P01')
         throw new Stop('The database has no tenants table yet: start Navaia once (npm start).');
@@ -244,16 +229,9 @@ export async function runProvision(
     );
     return failed ? 1 : 0;
   } catch (error) {
-    if (error instanceof Stop || error instanceof UsageError || error instanceof ConfigError) {
-      io.err(
-        error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error.message,
-      );
-      return 1;
-    }
-    throw error;
+    return reportStop(error, io, UsageError);
   } finally {
-    await db?.end().catch(() => undefined);
-    await stopDatabase();
+    await closeDatabase();
   }
 }
 
@@ -269,48 +247,6 @@ function configFor(env: NodeJS.ProcessEnv): AppConfig {
   });
 }
 
-/**
- * Without DATABASE_URL the app runs an embedded PostgreSQL in DATA_DIR. Its data directory can
- * serve one server at a time, so this only works while Navaia is stopped.
- */
-async function openEmbeddedDatabase(dataDir: string) {
-  const databaseDir = join(dataDir, 'pg');
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    throw new Stop(
-      'No DATABASE_URL and no embedded database yet: start Navaia once (npm start) so it creates its database, stop it, and run this again — or set DATABASE_URL.',
-    );
-  }
-  if (postmasterRunning(databaseDir)) {
-    throw new Stop(
-      `The embedded PostgreSQL in ${databaseDir} is in use (is Navaia running?): stop Navaia, run this again, then start it — or set DATABASE_URL.`,
-    );
-  }
-  const embedded = await startEmbeddedPostgres(dataDir).catch((error: Error) => {
-    throw new Stop(`Could not start the embedded PostgreSQL (${error.message}); set DATABASE_URL.`);
-  });
-  return { url: embedded.url, stop: async () => void (await embedded.stop()) };
-}
-
-function postmasterRunning(databaseDir: string): boolean {
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but owned by another user (the postgres system user when run as root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 if (require.main === module) {
-  runProvision(process.argv.slice(2), readEnvironment()).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`voice:provision failed: ${error.stack ?? error.message}\n`);
-      process.exit(1);
-    },
-  );
+  runAsMain('voice:provision', () => runProvision(process.argv.slice(2), readEnvironment()));
 }

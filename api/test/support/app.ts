@@ -6,6 +6,7 @@ import type { AuthResponse } from '@navaia/shared';
 import { ResolvedConfig } from '../../src/app.module';
 import { createHttpApp } from '../../src/common/http/http-app';
 import { AppRole, loadConfig } from '../../src/config/config';
+import { runOperator } from '../../src/scripts/operator';
 import { DATABASE_URL_VAR, REDIS_URL } from './env';
 
 /**
@@ -35,6 +36,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     // tenant: only the suite about outgoing webhooks runs one, so no other process (with
     // other settings) attempts its deliveries.
     outgoingWebhooks: { ...config.outgoingWebhooks, relayIntervalMs: 0 },
+    // Every suite registers its tenants from 127.0.0.1; the throttle has its own test.
+    registrationsPerAddressPerHour: 0,
     ...overrides,
   };
 }
@@ -163,4 +166,25 @@ export async function queryAsOwner<T = Record<string, unknown>>(
   } finally {
     await client.end();
   }
+}
+
+/** Runs `npm run operator -- …` against the test database; answers its exit code and output. */
+export async function operatorCommand(
+  ...argv: string[]
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env[DATABASE_URL_VAR],
+    JWT_SECRET: testConfig().jwtSecret,
+  };
+  const code = await runOperator(argv, env, io, 'test suite');
+  return { code, output: lines.join('\n') };
+}
+
+/** Makes an existing user a platform operator, as `npm run operator -- grant` does. */
+export async function grantOperator(email: string): Promise<void> {
+  const { code, output } = await operatorCommand('grant', email);
+  if (code !== 0) throw new Error(output);
 }

@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
 import type { TenantView, UserView } from '@navaia/shared';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, Link, Outlet, RouterProvider, type RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { RouteErrorBoundary } from '../components/layout/route-error-boundary';
+import { api } from '../lib/api-client';
 import { authStore } from '../lib/auth-store';
 import {
   createTestQueryClient,
@@ -23,6 +24,8 @@ interface Backend {
   tenant: TenantView;
   /** Whether the browser holds a valid refresh cookie. */
   cookie: boolean;
+  /** The API ended the session's access tokens (a 401 with code session_revoked). */
+  revoked?: boolean;
   extra?: Handler;
 }
 
@@ -58,6 +61,8 @@ function fakeApi(backend: Backend) {
       return { status: 204 };
     }
     const token = headers.get('Authorization')?.replace('Bearer ', '') ?? '';
+    if (backend.revoked)
+      return { status: 401, body: { statusCode: 401, code: 'session_revoked', message: 'Ended' } };
     if (!valid.has(token)) return unauthorized;
     if (path === '/auth/change-password') {
       backend.user = { ...backend.user, mustChangePassword: false };
@@ -224,6 +229,41 @@ describe('the app', () => {
     expect(requestsOf(fetchMock)).toContain('POST /auth/logout');
     expect(authStore.getState().accessToken).toBeNull();
     expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('after log-out, Back shows the log-in page rather than the signed-in page', async () => {
+    fakeApi(backendFor());
+    const { user, router } = renderApp('/settings/organisation');
+    await screen.findByLabelText('Organisation name');
+    // A second signed-in page in the history, for Back to return to.
+    await act(() => router.navigate('/settings/organisation?from=history'));
+
+    await user.click(screen.getByRole('button', { name: 'User menu' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Log out' }));
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeVisible();
+
+    await act(() => router.navigate(-1));
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeVisible();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(screen.queryByLabelText('Organisation name')).toBeNull();
+  });
+
+  it('sends a user whose session the API ended to log in, saying why', async () => {
+    const backend = backendFor();
+    fakeApi(backend);
+    const { router } = renderApp('/settings/organisation');
+    await screen.findByLabelText('Organisation name');
+
+    // Logged out elsewhere: the access token is revoked and so is the refresh family.
+    backend.revoked = true;
+    backend.cookie = false;
+    // The next request the page makes, whichever it is.
+    await act(() => api.get('/tenant').catch(() => undefined));
+
+    expect(
+      await screen.findByText(/You were signed out: your session was ended or your access changed/),
+    ).toBeVisible();
+    expect(router.state.location.pathname).toBe('/login');
   });
 
   it('shows a 404 page for an unknown address', async () => {

@@ -135,6 +135,48 @@ describe('api client', () => {
     });
   });
 
+  const revoked = () =>
+    jsonResponse({
+      status: 401,
+      body: { statusCode: 401, code: 'session_revoked', message: 'Your session has ended' },
+    });
+
+  it('ends the session as revoked when the API revoked the token and the refresh is refused', async () => {
+    const { client, store } = signedInClient();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        String(input).endsWith('/auth/refresh')
+          ? jsonResponse({ status: 401, body: { statusCode: 401, message: 'Revoked' } })
+          : revoked(),
+      ),
+    );
+
+    await expect(client.get('/users')).rejects.toMatchObject({ status: 401 });
+    expect(store.getState()).toMatchObject({ status: 'anonymous', endReason: 'revoked' });
+  });
+
+  it('continues a revoked token’s session that can still refresh, with the user read again', async () => {
+    const { client, store } = signedInClient();
+    const demoted = makeUser({ role: 'viewer' as never });
+    const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url.endsWith('/auth/refresh')) return jsonResponse({ body: { accessToken: 'fresh' } });
+      if (authHeader(init) !== 'Bearer fresh') return revoked();
+      if (url.endsWith('/auth/me'))
+        return jsonResponse({ body: { user: demoted, tenant: makeTenant() } });
+      return jsonResponse({ body: { ok: true } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(client.get('/customers')).resolves.toEqual({ ok: true });
+    expect(store.getState()).toMatchObject({
+      status: 'authenticated',
+      accessToken: 'fresh',
+      user: { role: 'viewer' },
+    });
+  });
+
   it('keeps the session when the refresh fails for a reason that says nothing about it', async () => {
     const { client, store } = signedInClient();
     vi.stubGlobal(

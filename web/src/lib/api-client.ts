@@ -1,5 +1,5 @@
 import type { ErrorBody, FieldError } from '@navaia/shared';
-import { authStore, type AuthStore } from './auth-store';
+import { authStore, type AuthStore, type SessionState } from './auth-store';
 
 export const API_BASE_URL = '/api/v1';
 
@@ -62,6 +62,17 @@ const NO_REFRESH_PATHS = new Set([
 ]);
 
 const PASSWORD_CHANGE_REQUIRED = 'Password change required';
+/** The API ended the access token early: logout, a password or role change, removal. */
+const SESSION_REVOKED = 'session_revoked';
+
+async function codeOf(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.clone().json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function buildUrl(baseUrl: string, path: string, query?: QueryParams): string {
   const search = new URLSearchParams();
@@ -178,13 +189,40 @@ export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOpti
     return refreshing;
   }
 
+  /**
+   * After a revoked token, a refresh that still works means the session lives on (another
+   * device logged out, or the role changed): the role may differ now, so read the user again.
+   * A refresh that fails ends the session with the reason shown on the log-in page.
+   */
+  async function refreshAfterRevocation(token: string | null): Promise<string> {
+    let fresh: string;
+    try {
+      fresh = await refreshAccessToken(token);
+    } catch (error) {
+      if (store.getState().endReason === 'expired') store.signOut('revoked');
+      throw error;
+    }
+    const me = await send('/auth/me', {}, fresh);
+    if (me.ok) {
+      const { user, tenant } = (await me.json()) as Pick<SessionState, 'user' | 'tenant'>;
+      if (user) store.setUser(user);
+      if (tenant) store.setTenant(tenant);
+    }
+    return fresh;
+  }
+
   /** The response to `path` with the current token, refreshed once on a 401; errors throw. */
   async function authorised(path: string, options: RequestOptions): Promise<Response> {
     const token = store.getState().accessToken;
     let response = await send(path, options, token);
     if (response.status === 401 && !NO_REFRESH_PATHS.has(path)) {
-      const fresh = await refreshAccessToken(token);
+      const fresh =
+        (await codeOf(response)) === SESSION_REVOKED
+          ? await refreshAfterRevocation(token)
+          : await refreshAccessToken(token);
       response = await send(path, options, fresh);
+      if (response.status === 401 && (await codeOf(response)) === SESSION_REVOKED)
+        store.signOut('revoked');
     }
     if (response.ok) return response;
     const error = await toApiError(response);

@@ -3,8 +3,11 @@ import type { AuthResponse, TenantView, UserView } from '@navaia/shared';
 
 export type SessionStatus = 'restoring' | 'authenticated' | 'anonymous';
 
-/** Why the session ended; an explicit log-out does not ask to return to the page. */
-export type SessionEndReason = 'logout' | 'expired' | null;
+/**
+ * Why the session ended; an explicit log-out does not ask to return to the page. `revoked`:
+ * the API ended it (log-out elsewhere, password or role change, removal from the team).
+ */
+export type SessionEndReason = 'logout' | 'expired' | 'revoked' | null;
 
 export interface SessionState {
   status: SessionStatus;

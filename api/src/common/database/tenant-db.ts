@@ -30,17 +30,32 @@ export class TenantDb {
     if (this.context.read('entityManager') && this.context.read('tenantId') === tenantId) {
       return work(this.manager);
     }
-    return this.context.run(() =>
-      this.dataSource.transaction(async (manager) => {
+    return this.context.run(async () => {
+      const afterCommit: (() => Promise<void>)[] = [];
+      const result = await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
         this.context.write('tenantId', tenantId);
         this.context.write('entityManager', manager);
+        this.context.write('afterCommit', afterCommit);
         try {
           return await work(manager);
         } finally {
           this.context.write('entityManager', undefined);
+          this.context.write('afterCommit', undefined);
         }
-      }),
-    );
+      });
+      for (const task of afterCommit) await task();
+      return result;
+    });
+  }
+
+  /**
+   * Runs `task` once the open tenant transaction commits, for effects outside the database
+   * that must not announce what could still roll back. `task` handles its own errors.
+   */
+  afterCommit(task: () => Promise<void>): void {
+    const tasks = this.context.read('afterCommit');
+    if (!tasks) throw new TenantContextMissingError('tenant transaction');
+    tasks.push(task);
   }
 }

@@ -47,7 +47,9 @@ export async function createHttpApp(config: ResolvedConfig): Promise<NestFastify
     // request is written below instead, with the fields that matter.
     logger: false,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.env === 'production' ? 1 : false,
+    // Off unless configured: trusting X-Forwarded-For from anyone lets a client pick its own
+    // address, and so escape every per-address limit.
+    trustProxy: config.trustProxy,
     genReqId,
     // Requests the router refuses before any hook runs (a path that is not valid UTF-8).
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {

@@ -8,4 +8,6 @@ export interface AppClsStore {
   tenantId?: string;
   /** The manager of the open tenant transaction (app.tenant_id is set on it). */
   entityManager?: EntityManager;
+  /** Work to do once the open tenant transaction has committed (never if it rolls back). */
+  afterCommit?: (() => Promise<void>)[];
 }

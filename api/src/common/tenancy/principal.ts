@@ -9,4 +9,6 @@ export interface Principal {
   role: Role;
   scopes?: string[];
   mustChangePassword: boolean;
+  /** A user's token version from the access token; checked against the current one. */
+  tokenVersion?: number;
 }

@@ -38,10 +38,12 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create a tenant and its owner; starts a session' })
+  @ApiOperation({
+    summary: 'Create a tenant and its owner; starts a session. Throttled per client address',
+  })
   @ApiBodyDto(RegisterDto)
   @ApiOk('AuthResponse', 'The new session; the refresh token is set as an httpOnly cookie')
-  @ApiErrors(409)
+  @ApiErrors(409, 429, 503)
   async register(
     @Body() dto: RegisterDto,
     @Req() request: FastifyRequest,
@@ -55,7 +57,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in; throttled per client address and per account' })
+  @ApiOperation({
+    summary: 'Log in; throttled per client address, and per account from each address',
+  })
   @ApiBodyDto(LoginDto)
   @ApiOk('AuthResponse', 'The new session; the refresh token is set as an httpOnly cookie')
   @ApiErrors(401, 429, 503)

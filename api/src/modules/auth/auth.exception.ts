@@ -2,12 +2,14 @@ import { AppException } from '../../common/errors/app.exception';
 
 export enum AuthErrorCode {
   Unauthenticated = 'unauthenticated',
+  SessionRevoked = 'session_revoked',
   InvalidCredentials = 'invalid_credentials',
   InvalidRefreshToken = 'invalid_refresh_token',
   PasswordChangeRequired = 'password_change_required',
   WrongCurrentPassword = 'wrong_current_password',
   EmailTaken = 'email_taken',
   LoginThrottled = 'login_throttled',
+  RegistrationThrottled = 'registration_throttled',
   ApiKeyNotAllowed = 'api_key_not_allowed',
   MissingScope = 'missing_scope',
 }
@@ -15,6 +17,12 @@ export enum AuthErrorCode {
 export const AuthErrors = {
   unauthenticated: () =>
     new AppException(401, AuthErrorCode.Unauthenticated, 'Missing or invalid credentials'),
+  sessionRevoked: () =>
+    new AppException(
+      401,
+      AuthErrorCode.SessionRevoked,
+      'Your session has ended; please sign in again',
+    ),
   invalidCredentials: () =>
     new AppException(401, AuthErrorCode.InvalidCredentials, 'Email or password is incorrect'),
   invalidRefreshToken: () =>
@@ -52,6 +60,14 @@ export const AuthErrors = {
       429,
       AuthErrorCode.LoginThrottled,
       'Too many login attempts; try again later',
+      undefined,
+      { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    ),
+  registrationThrottled: (retryAfterSeconds: number) =>
+    new AppException(
+      429,
+      AuthErrorCode.RegistrationThrottled,
+      'Too many sign-ups from your network; try again later',
       undefined,
       { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     ),

@@ -47,7 +47,8 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  register(dto: RegisterDto, client: ClientInfo): Promise<SessionResult<AuthResponse>> {
+  async register(dto: RegisterDto, client: ClientInfo): Promise<SessionResult<AuthResponse>> {
+    await this.throttle.registration(client.ip);
     return this.tenants.create(dto.tenantName, async () => {
       const user = await this.users.createOwner(dto);
       this.actAs(user);
@@ -69,7 +70,7 @@ export class AuthService {
       await this.throttle.recordFailure(client.ip, dto.email);
       throw AuthErrors.invalidCredentials();
     }
-    await this.throttle.recordSuccess(dto.email);
+    await this.throttle.recordSuccess(client.ip, dto.email);
     return this.db.run(account.tenant_id, async () => {
       const user = await this.users.get(account.id);
       this.actAs(user);
@@ -152,6 +153,7 @@ export class AuthService {
       sub: user.id,
       tid: user.tenantId,
       role: user.role,
+      ver: user.tokenVersion,
       ...(user.mustChangePassword ? { pwc: true } : {}),
     });
   }

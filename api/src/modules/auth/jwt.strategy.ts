@@ -25,6 +25,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: AccessTokenClaims): Principal | false {
     if (typeof claims.sub !== 'string' || typeof claims.tid !== 'string') return false;
+    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+    if (typeof claims.exp !== 'number' || !Number.isInteger(claims.ver)) return false;
     if (!ROLES.includes(claims.role)) return false;
     return {
       type: 'user',
@@ -32,6 +34,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       tenantId: claims.tid,
       role: claims.role as Role,
       mustChangePassword: claims.pwc === true,
+      tokenVersion: claims.ver,
     };
   }
 }

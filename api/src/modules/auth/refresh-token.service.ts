@@ -6,6 +6,7 @@ import { uuidv7 } from '../../common/database/uuid';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuthErrors } from './auth.exception';
 import { RefreshRevokeReason, RefreshToken } from './refresh-token.entity';
+import { TokenVersions } from './token-versions';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -35,7 +36,9 @@ function parse(value: string | undefined): { id: string; secret: string } | null
 
 /**
  * Refresh tokens rotate on every use. A token that was already rotated and is presented
- * again has been stolen or replayed, so the whole family (that login) is revoked.
+ * again has been stolen or replayed, so the whole family (that login) is revoked. Revoking
+ * any family also raises its user's token version, so the access tokens already handed out
+ * end with it (the user's other sessions get a new one by refreshing).
  */
 @Injectable()
 export class RefreshTokenService {
@@ -43,6 +46,7 @@ export class RefreshTokenService {
     private readonly dataSource: DataSource,
     private readonly db: TenantDb,
     private readonly context: TenantContext,
+    private readonly versions: TokenVersions,
   ) {}
 
   /** Within the tenant transaction: a new token, in a new family unless one is given. */
@@ -92,7 +96,7 @@ export class RefreshTokenService {
       return null;
     }
     if (current.revokedAt) {
-      if (current.revokedReason === 'rotated') await this.revokeFamily(current.familyId, 'reuse');
+      if (current.revokedReason === 'rotated') await this.revokeFamily(current, 'reuse');
       return null;
     }
     if (current.expiresAt.getTime() <= Date.now()) return null;
@@ -107,16 +111,24 @@ export class RefreshTokenService {
     return next;
   }
 
-  async revokeFamily(familyId: string, reason: RefreshRevokeReason): Promise<void> {
+  async revokeFamily(
+    token: Pick<RefreshToken, 'familyId' | 'userId'>,
+    reason: RefreshRevokeReason,
+  ): Promise<void> {
     await this.db
       .repo(RefreshToken)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+      .update(
+        { familyId: token.familyId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
+    await this.versions.raise(token.userId);
   }
 
   async revokeAllOfUser(userId: string, reason: RefreshRevokeReason): Promise<void> {
     await this.db
       .repo(RefreshToken)
       .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.versions.raise(userId);
   }
 
   /** Logout: revokes the family of the presented token, if it is a valid one. */
@@ -124,7 +136,6 @@ export class RefreshTokenService {
     const parsed = parse(value);
     if (!parsed) return;
     const token = await this.db.repo(RefreshToken).findOneBy({ id: parsed.id });
-    if (token && matches(token.tokenHash, parsed.secret))
-      await this.revokeFamily(token.familyId, 'logout');
+    if (token && matches(token.tokenHash, parsed.secret)) await this.revokeFamily(token, 'logout');
   }
 }

@@ -14,6 +14,10 @@ export interface AccessTokenClaims {
   role: Role;
   /** Set while the user must replace an admin-issued password. */
   pwc?: boolean;
+  /** The user's token version when signed; an older one than the current is refused. */
+  ver: number;
+  /** Set by signing; verification requires it. */
+  exp?: number;
 }
 
 @Injectable()

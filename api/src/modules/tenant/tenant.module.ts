@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
+import { TokenVersions } from '../auth/token-versions';
 import { ApiKeySecrets } from './api-key-secret';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -10,7 +11,14 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [TenantController, UsersController, ApiKeysController],
-  providers: [TenantService, UsersService, PasswordHasher, ApiKeysService, ApiKeySecrets],
-  exports: [TenantService, UsersService, PasswordHasher, ApiKeySecrets],
+  providers: [
+    TenantService,
+    UsersService,
+    PasswordHasher,
+    TokenVersions,
+    ApiKeysService,
+    ApiKeySecrets,
+  ],
+  exports: [TenantService, UsersService, PasswordHasher, TokenVersions, ApiKeySecrets],
 })
 export class TenantModule {}

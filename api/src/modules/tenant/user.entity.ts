@@ -10,6 +10,8 @@ export class User {
   @Column('text') role!: Role;
   @Column('text', { select: false }) passwordHash!: string;
   @Column('boolean') mustChangePassword!: boolean;
+  /** Raised to end every access token signed before; see TokenVersions. */
+  @Column('integer') tokenVersion!: number;
   @Column('timestamptz', { nullable: true }) lastLoginAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

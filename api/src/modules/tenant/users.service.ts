@@ -16,6 +16,7 @@ import { TenantContext } from '../../common/tenancy/tenant-context';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrors } from '../auth/auth.exception';
 import { PasswordHasher } from '../auth/password-hasher';
+import { TokenVersions } from '../auth/token-versions';
 import { toUserView, User } from './user.entity';
 import { TenantErrors } from './tenant.exception';
 
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly context: TenantContext,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
+    private readonly versions: TokenVersions,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<UserView>> {
@@ -118,6 +120,8 @@ export class UsersService {
     await this.db
       .repo(User)
       .update({ id }, { name: dto.name ?? user.name, role: dto.role ?? user.role });
+    // Access tokens carry the role: the old ones must not keep the old rights.
+    if (dto.role !== undefined && dto.role !== user.role) await this.versions.raise(id);
     const after = toUserView(await this.get(id));
     await this.audit.record({ action: 'update', entityType: 'user', entityId: id, before, after });
     return after;
@@ -132,6 +136,7 @@ export class UsersService {
       await this.assertAnotherOwner(id);
     }
     await this.db.repo(User).delete({ id });
+    this.versions.removed(id);
     await this.audit.record({
       action: 'delete',
       entityType: 'user',

@@ -1,4 +1,4 @@
-import { HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Get } from '@nestjs/common';
+import { HttpCode, Param, ParseUUIDPipe, Post, Query, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto, Role } from '@navaia/shared';
@@ -9,8 +9,6 @@ import { TenantDb } from '../../common/database/tenant-db';
 import { CommonErrors } from '../../common/errors/app.exception';
 import { keysetPage } from '../../common/pagination/keyset';
 import { TenantContext } from '../../common/tenancy/tenant-context';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { UsersService } from '../tenant/users.service';
 import { WebhookEvent } from './webhook-event.entity';
 import { WebhookInboxService } from './webhook-inbox.service';
 import { WebhookErrors } from './webhooks.exception';
@@ -32,8 +30,6 @@ export class WebhookEventsController {
     private readonly inbox: WebhookInboxService,
     private readonly db: TenantDb,
     private readonly context: TenantContext,
-    private readonly users: UsersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -85,9 +81,15 @@ export class WebhookEventsController {
     return { queued: true };
   }
 
+  /** Granted explicitly with `npm run operator`; an email address proves nothing. */
   private async isPlatformOperator(): Promise<boolean> {
-    const user = await this.users.get(this.context.principal.id).catch(() => undefined);
-    return !!user && this.config.platformOperatorEmails.includes(user.email);
+    const principal = this.context.principal;
+    if (principal.type !== 'user') return false;
+    const [row]: { operator: boolean }[] = await this.db.manager.query(
+      'SELECT auth_is_platform_operator($1) AS operator',
+      [principal.id],
+    );
+    return row?.operator === true;
   }
 
   private async assertPlatformOperator(): Promise<void> {

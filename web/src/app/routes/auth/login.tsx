@@ -14,6 +14,12 @@ export default function LoginRoute() {
           Your session has ended. Log in again to continue.
         </Alert>
       )}
+      {endReason === 'revoked' && (
+        <Alert color="yellow" role="status">
+          You were signed out: your session was ended or your access changed. Log in again to
+          continue.
+        </Alert>
+      )}
       <LoginForm />
       <Text size="sm" ta="center">
         New to Navaia?{' '}
