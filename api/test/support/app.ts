@@ -35,6 +35,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     // tenant: only the suite about outgoing webhooks runs one, so no other process (with
     // other settings) attempts its deliveries.
     outgoingWebhooks: { ...config.outgoingWebhooks, relayIntervalMs: 0 },
+    // Likewise for the inbox's relay: it queues waiting events of every suite.
+    inboxRelay: { ...config.inboxRelay, intervalMs: 0 },
     ...overrides,
   };
 }

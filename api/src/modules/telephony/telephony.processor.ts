@@ -49,8 +49,9 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
         ),
       { everyStart: true },
     );
-    this.recovery.register('dial jobs', () => this.dialer.recover(this.queue));
-    this.recovery.register('Twilio status events', () => this.inbox.requeuePending('twilio'));
+    this.recovery.register('dial jobs', () => this.dialer.recover(this.queue), {
+      afterOutage: true,
+    });
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -93,6 +94,7 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
     const { tenantId } = found;
     if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
     return this.tenantJobs.runFor(tenantId, `twilio-event-${event.id}`, async () => {
+      if (!(await this.inbox.lockUnprocessed(event.id))) return { skipped: true };
       // Found by its id, the call is known to exist; otherwise look it up.
       const id = found.byCallId ? callId : (await this.callOf(callId, sid))?.id;
       if (!id) throw new Error(`Call ${callId ?? sid} is not in this tenant`);
