@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../../common/database/tenant-db';
@@ -20,7 +20,7 @@ const single = (value: string | string[] | undefined) =>
 
 /** Worker side of telephony: dial jobs, Twilio status callbacks, the reconciler. */
 @Processor(QueueName.Telephony, { concurrency: 16 })
-export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
+export class TelephonyProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(TelephonyProcessor.name);
 
   constructor(
@@ -52,6 +52,15 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
     this.recovery.register('dial jobs', () => this.dialer.recover(this.queue), {
       afterOutage: true,
     });
+  }
+
+  /** Calls a stopped process left open are settled from the provider's word, not by silence. */
+  onApplicationBootstrap(): void {
+    this.reconciler
+      .checkOpenCalls()
+      .catch((error: Error) =>
+        this.logger.warn(`Could not ask the provider about open calls: ${error.message}`),
+      );
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
