@@ -8,7 +8,8 @@ import type { VoiceSessionView } from '@navaia/shared';
 import { QueueName } from '../src/common/queue/queue-names';
 import { AppRole } from '../src/config/config';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
-import { createTestApp, queryAsOwner, registerTenant, testConfig } from './support/app';
+import { VoiceEventsProcessor } from '../src/modules/voice/voice-events.processor';
+import { createTestApp, queryAsOwner, registerTenant, testConfig, TestTenant } from './support/app';
 import { postCallEvent, signed } from './support/elevenlabs';
 import { createCustomer, openCallAtProvider } from './support/records';
 import { ScratchRedis } from './support/redis-server';
@@ -19,7 +20,7 @@ import { eventually, freePort } from './support/wait';
 const SECRET = 'wsec_inbox_relay_secret';
 const AUTH_TOKEN = 'twilio-inbox-relay-token';
 
-async function appOn(redis: ScratchRedis, role: AppRole) {
+async function appOn(redis: ScratchRedis, role: AppRole, relayIntervalMs = 500) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = await createTestApp({
@@ -29,7 +30,7 @@ async function appOn(redis: ScratchRedis, role: AppRole) {
     redisUrl: redis.url,
     elevenLabs: { ...testConfig().elevenLabs, webhookSecrets: [SECRET] },
     twilio: { webhookAuthToken: AUTH_TOKEN },
-    inboxRelay: { ...testConfig().inboxRelay, intervalMs: 500, ageMs: 1_000 },
+    inboxRelay: { ...testConfig().inboxRelay, intervalMs: relayIntervalMs, ageMs: 1_000 },
   });
   await app.listen({ port, host: '127.0.0.1' });
   return { app, base, http: request(app.getHttpServer()) };
@@ -58,6 +59,27 @@ function deliverTwilioStatus(
     .send(new URLSearchParams(params).toString());
 }
 
+/** A browser session with a new customer, and the post-call event that will end it. */
+async function sessionWithPostCall(app: NestFastifyApplication, t: TestTenant) {
+  const customer = await createCustomer(app, t);
+  const started = await request(app.getHttpServer())
+    .post('/api/v1/voice/sessions')
+    .set(t.auth)
+    .send({ purpose: 'support', customerId: customer.id })
+    .expect(201);
+  return {
+    id: started.body.session.id as string,
+    customerId: customer.id,
+    event: postCallEvent({ dynamicVariables: started.body.dynamicVariables }),
+  };
+}
+
+async function stop(app: NestFastifyApplication, redis: ScratchRedis) {
+  await app.get(SimulatorWebhooks).drain();
+  await app.close();
+  await redis.down();
+}
+
 const twilioCallback = (sid: string, status: string, sequence: number, extra = {}) => ({
   AccountSid: 'AC00000000000000000000000000000000',
   CallSid: sid,
@@ -80,28 +102,12 @@ describe('provider events while Redis is away', () => {
       redis = await ScratchRedis.start({ persistent });
       ({ app, http, base } = await appOn(redis, AppRole.All));
     });
-    afterAll(async () => {
-      await app.get(SimulatorWebhooks).drain();
-      await app.close();
-      await redis.down();
-    });
+    afterAll(() => stop(app, redis));
 
     it('processes every conversation and callback refused with 503, each exactly once', async () => {
       const t = await registerTenant(app);
-      const sessions: { id: string; customerId: string; event: object }[] = [];
-      for (let i = 0; i < 6; i++) {
-        const customer = await createCustomer(app, t);
-        const started = await http
-          .post('/api/v1/voice/sessions')
-          .set(t.auth)
-          .send({ purpose: 'support', customerId: customer.id })
-          .expect(201);
-        sessions.push({
-          id: started.body.session.id,
-          customerId: customer.id,
-          event: postCallEvent({ dynamicVariables: started.body.dynamicVariables }),
-        });
-      }
+      const sessions: Awaited<ReturnType<typeof sessionWithPostCall>>[] = [];
+      for (let i = 0; i < 6; i++) sessions.push(await sessionWithPostCall(app, t));
       const sid = `CA${randomBytes(16).toString('hex')}`;
       const call = {
         sid,
@@ -158,6 +164,45 @@ describe('provider events while Redis is away', () => {
       );
       expect(settled).toEqual({ status: 'completed', duration_sec: 37 });
     }, 90_000);
+  });
+
+  describe('a job lost when Redis comes back from an older snapshot', () => {
+    let redis: ScratchRedis;
+    let app: NestFastifyApplication;
+    let http: ReturnType<typeof request>;
+
+    beforeAll(async () => {
+      redis = await ScratchRedis.start({ persistent: true });
+      // No periodic relay: only the pass that follows the reconnect can bring the event back.
+      ({ app, http } = await appOn(redis, AppRole.All, 0));
+    });
+    afterAll(() => stop(app, redis));
+
+    it('is queued again as soon as Redis is back, and processed', async () => {
+      const t = await registerTenant(app);
+      const session = await sessionWithPostCall(app, t);
+      await redis.save();
+      // Accepted and queued after the snapshot, not processed before Redis goes.
+      const worker = app.get(VoiceEventsProcessor).worker;
+      await worker.pause();
+      const accepted = await deliverPostCall(http, session.event).expect(200);
+      const queue = app.get<Queue>(getQueueToken(QueueName.VoiceEvents));
+      expect(await queue.getJob(accepted.body.eventId)).toBeDefined();
+      await redis.down();
+      await redis.up();
+      worker.resume();
+
+      const processed = await eventually(
+        () =>
+          http
+            .get(`/api/v1/voice/sessions/${session.id}`)
+            .set(t.auth)
+            .then((r) => r.body as VoiceSessionView),
+        (s) => s.outcome !== null,
+        20_000,
+      );
+      expect(processed.outcome).toBe('ticket_created');
+    }, 60_000);
   });
 
   describe('a repeated delivery', () => {

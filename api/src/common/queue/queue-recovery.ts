@@ -11,6 +11,11 @@ import { REDIS } from '../redis/redis.module';
 
 /** How often the marker is checked besides reconnects (a restart the client slept through). */
 const CHECK_MS = 10_000;
+/**
+ * A pass that failed (the queues' own connections not ready yet, say) is tried again after
+ * this, doubling while it keeps failing, up to CHECK_MS.
+ */
+const RETRY_MS = 500;
 
 interface Step {
   name: string;
@@ -42,6 +47,7 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
   private disconnected = false;
   /** A reconnect whose afterOutage steps have not all succeeded yet. */
   private outageDue = false;
+  private retryMs = RETRY_MS;
   private stopped = false;
 
   constructor(
@@ -123,7 +129,13 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     // Marked only once everything is back, so a pass cut short by a new outage is repeated.
-    if (outage && !failed) this.outageDue = false;
+    if (outage) this.outageDue = failed;
     if (lost && !failed) await this.redis.set(this.marker, String(Date.now())).catch(() => null);
+    if (!failed) {
+      this.retryMs = RETRY_MS;
+      return;
+    }
+    setTimeout(() => void this.check(false), this.retryMs).unref();
+    this.retryMs = Math.min(this.retryMs * 2, CHECK_MS);
   }
 }
