@@ -3,17 +3,25 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const DEFINER = `LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp`;
 const ACCEPT = 'webhook_inbox_accept(text, text, text, jsonb)';
 const TAKE = 'webhook_inbox_relay_take(uuid, integer, integer, integer)';
+const PENDING = 'webhook_inbox_pending(text, uuid, integer)';
 
 /**
  * A relay for the inbox, like the calls' outbox: events still waiting to be processed are
  * queued again, whatever happened to their first job (an enqueue refused while Redis was
  * away, a job lost with Redis' data). `relayed_at` is when the relay last queued an event,
  * so one event is not queued again on every pass. A repeated delivery tells the intake
- * whether the stored event is still waiting (`pending`), so that it can queue it again.
+ * whether the stored event is still waiting (`pending`), so that it can queue it again. The
+ * relay replaces webhook_inbox_pending, which served only the recovery after Redis lost its
+ * data; waiting events are indexed by id alone, the order the relay reads them in.
  */
 export class CreateInboxRelay1796599996583 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE webhook_events ADD COLUMN relayed_at timestamptz`);
+    await q.query(`DROP FUNCTION ${PENDING}`);
+    await q.query(`DROP INDEX webhook_events_pending_idx`);
+    await q.query(
+      `CREATE INDEX webhook_events_waiting_idx ON webhook_events (id) WHERE status = 'received'`,
+    );
     await q.query(`DROP FUNCTION ${ACCEPT}`);
     await q.query(`
       CREATE FUNCTION webhook_inbox_accept(p_provider text, p_type text, p_external_id text, p_payload jsonb)
@@ -69,6 +77,21 @@ export class CreateInboxRelay1796599996583 implements MigrationInterface {
       END $$`);
     await q.query(`REVOKE ALL ON FUNCTION ${ACCEPT} FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ${ACCEPT} TO navaia_app`);
+    await q.query(`DROP INDEX webhook_events_waiting_idx`);
+    await q.query(
+      `CREATE INDEX webhook_events_pending_idx ON webhook_events (provider, id) WHERE status = 'received'`,
+    );
+    await q.query(`
+      CREATE FUNCTION webhook_inbox_pending(p_provider text, p_after uuid, p_limit integer)
+      RETURNS TABLE (id uuid) ${DEFINER} AS $$
+      BEGIN
+        RETURN QUERY SELECT e.id FROM webhook_events e
+          WHERE e.status = 'received' AND e.provider = p_provider
+            AND (p_after IS NULL OR e.id > p_after)
+          ORDER BY e.id LIMIT p_limit;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION ${PENDING} FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ${PENDING} TO navaia_app`);
     await q.query(`ALTER TABLE webhook_events DROP COLUMN relayed_at`);
   }
 }
