@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import twilio from 'twilio';
-import { CallStatus, VoicePurpose } from '@navaia/shared';
+import { CallStatus } from '@navaia/shared';
 import { QueueName, TelephonyJob } from '../src/common/queue/queue-names';
 import { AppConfig, AppRole, TelephonyProviderName } from '../src/config/config';
 import { CallReconciler } from '../src/modules/telephony/call-reconciler';
@@ -13,11 +13,11 @@ import { ElevenLabsTelephonyProvider } from '../src/modules/telephony/providers/
 import {
   DialOutcomeUnknown,
   DialRefused,
-  DialRequest,
 } from '../src/modules/telephony/providers/telephony-provider';
 import { TwilioTelephonyProvider } from '../src/modules/telephony/providers/twilio.provider';
 import { TelephonyProcessor } from '../src/modules/telephony/telephony.processor';
 import { createTestApp, queryAsOwner, registerTenant, testConfig } from './support/app';
+import { dialRequest } from './support/dial-request';
 import { createCustomer, openCallAtProvider } from './support/records';
 import { eventually, freePort } from './support/wait';
 
@@ -102,21 +102,6 @@ const twilioCall = (sid = 'CA' + 'f'.repeat(32)) => ({
   status: 'queued',
   to: '+14155550123',
   from: '+14155550100',
-});
-
-const dialRequest = (over: Partial<DialRequest> = {}): DialRequest => ({
-  callId: '0190f0f0-0000-7000-8000-0000000000aa',
-  tenantId: '0190f0f0-0000-7000-8000-0000000000bb',
-  purpose: VoicePurpose.Support,
-  to: '+14155550123',
-  from: '+14155550100',
-  timezone: 'Europe/Berlin',
-  agentId: 'agent_support',
-  agentPhoneNumberId: 'phnum_123',
-  dynamicVariables: { voice_session_id: 's-1', call_id: 'c-1', customer_name: 'Maya' },
-  statusCallbackUrl: 'https://navaia.example/api/v1/webhooks/twilio/status?callId=c-1',
-  twimlUrl: 'https://navaia.example/api/v1/webhooks/twilio/voice?callId=c-1',
-  ...over,
 });
 
 /** GET /v1/convai/conversations/{id} as ElevenLabs answers it (snake_case on the wire). */

@@ -1,6 +1,7 @@
-import { CallStatus, VoicePurpose } from '@navaia/shared';
+import { CallStatus } from '@navaia/shared';
 import { AppConfig, SimulatorSpeed } from '../../../config/config';
 import type { SimulatorWebhooks } from '../../voice/simulator/simulator-webhooks';
+import { dialRequest } from '../../../../test/support/dial-request';
 import { SimulatorTelephonyProvider } from './simulator.provider';
 
 const config = {
@@ -8,18 +9,6 @@ const config = {
   simulator: { callOutcomes: { answered: 1, voicemail: 0, no_answer: 0, busy: 0, failed: 0 } },
   twilio: { webhookAuthToken: 'token' },
 } as unknown as AppConfig;
-
-const request = {
-  callId: '0190f0f0-0000-7000-8000-0000000000aa',
-  tenantId: '0190f0f0-0000-7000-8000-0000000000bb',
-  purpose: VoicePurpose.Support,
-  to: '+14155550123',
-  from: '+14155550100',
-  timezone: 'Europe/Berlin',
-  dynamicVariables: {},
-  statusCallbackUrl: 'http://127.0.0.1:1/status',
-  twimlUrl: 'http://127.0.0.1:1/voice',
-};
 
 describe('the simulator as a provider', () => {
   let provider: SimulatorTelephonyProvider;
@@ -34,7 +23,7 @@ describe('the simulator as a provider', () => {
   });
 
   it('tells the state of a call it plays from its schedule, and nothing of a call it does not know', async () => {
-    const { providerCallSid } = await provider.dial(request);
+    const { providerCallSid } = await provider.dial(dialRequest());
     const ref = { providerCallSid, conversationId: null };
     expect(await provider.callState(ref)).toMatchObject({ status: CallStatus.Initiated });
 
