@@ -27,7 +27,9 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
       description:
         'Authenticated by `ElevenLabs-Signature: t=<unix>,v0=<hex HMAC-SHA256 of "<t>.<raw body>">` ' +
         'with a secret of ELEVENLABS_WEBHOOK_SECRETS, within ±30 minutes. A repeat of an event ' +
-        'answers 200 with `duplicate: true` and changes nothing.',
+        'answers 200 with `duplicate: true` and changes nothing; a repeat of one not processed ' +
+        'yet queues it again. 503 while the job queue is unreachable: the event is kept and ' +
+        'processed once the queue is back.',
       tags: ['webhooks'],
       operationId: 'ElevenLabsWebhook_receive',
       parameters: [
