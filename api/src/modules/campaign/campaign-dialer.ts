@@ -357,8 +357,10 @@ export class CampaignDialer implements OnModuleInit {
       `SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending')
            OR EXISTS (SELECT 1 FROM campaign_recipients
                        WHERE campaign_id = $1 AND status IN ('queued', 'calling'))
-           OR EXISTS (SELECT 1 FROM voice_sessions s JOIN calls c ON c.voice_session_id = s.id
+           OR EXISTS (SELECT 1 FROM voice_sessions s JOIN calls c ON c.id = s.call_id
                        WHERE s.tenant_id = $2 AND s.outcome IS NULL
+                         -- The sessions index's range: the voice reconciler's window too.
+                         AND s.created_at > now() - interval '2 days'
                          AND c.tenant_id = $2 AND c.campaign_id = $1 AND c.status = 'completed'
                          AND coalesce(c.ended_at, c.updated_at)
                              > now() - make_interval(secs => $3)) AS open`,
