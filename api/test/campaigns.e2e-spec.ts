@@ -5,6 +5,7 @@ import { AppRole } from '../src/config/config';
 import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
 import { SimulatorWebhooks } from '../src/modules/voice/simulator/simulator-webhooks';
+import { VoiceEventsProcessor } from '../src/modules/voice/voice-events.processor';
 import {
   addMember,
   ALWAYS_OPEN_CALLING_WINDOW,
@@ -70,6 +71,23 @@ describe('campaigns', () => {
   const customers = (t: TestTenant, n: number, body: object = {}) =>
     Promise.all(Array.from({ length: n }, () => createCustomer(app, t, body)));
   const ids = (list: CustomerView[]) => list.map((c) => c.id);
+  /** A new tenant (5 calls a second, 4 at once) with a draft campaign of `n` new customers. */
+  const campaignOf = async (n: number, body: object = {}) => {
+    const t = await registerTenant(app);
+    await http
+      .patch('/api/v1/tenant')
+      .set(t.auth)
+      .send({ limits: { callsPerSecond: 5, maxConcurrentCalls: 4, dailyCallCap: 100 } })
+      .expect(200);
+    const campaign = await create(t, body);
+    const audience = await customers(t, n);
+    await http
+      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
+      .set(t.auth)
+      .send({ customerIds: ids(audience) })
+      .expect(200);
+    return { t, campaign, audience };
+  };
 
   it('is created as a draft, edited while draft or paused only, and deleted when not dialing', async () => {
     const t = await registerTenant(app);
@@ -317,19 +335,7 @@ describe('campaigns', () => {
   });
 
   it('runs to completion on the simulator: every recipient called once, answered, with tickets', async () => {
-    const t = await registerTenant(app);
-    await http
-      .patch('/api/v1/tenant')
-      .set(t.auth)
-      .send({ limits: { callsPerSecond: 5, maxConcurrentCalls: 4, dailyCallCap: 100 } })
-      .expect(200);
-    const campaign = await create(t, { maxConcurrentCalls: 3 });
-    const audience = await customers(t, 6);
-    await http
-      .post(`/api/v1/campaigns/${campaign.id}/recipients`)
-      .set(t.auth)
-      .send({ customerIds: ids(audience) })
-      .expect(200);
+    const { t, campaign, audience } = await campaignOf(6, { maxConcurrentCalls: 3 });
     const started = await http
       .post(`/api/v1/campaigns/${campaign.id}/start`)
       .set(t.auth)
@@ -414,6 +420,50 @@ describe('campaigns', () => {
       { currency: 'EUR', amountCents: 5_000 },
       { currency: 'USD', amountCents: 1_000 },
     ]);
+  });
+
+  it('completes only once the conversations of its answered calls are processed, naming their tickets', async () => {
+    const { t, campaign } = await campaignOf(3);
+    // An integrator hears campaign.completed (at an address nothing listens on: the delivery's
+    // body is what counts here).
+    await queryAsOwner(
+      `INSERT INTO webhook_endpoints (tenant_id, url, event_types, secret)
+       VALUES ($1, 'http://127.0.0.1:9/hooks', '{campaign.completed}', 'whsec_test')`,
+      [t.tenant.id],
+    );
+    const stats = () =>
+      http
+        .get(`/api/v1/campaigns/${campaign.id}/stats`)
+        .set(t.auth)
+        .then((r) => r.body as CampaignStats);
+    // The conversations wait in the queue while every call ends.
+    const voiceWorker = app.get(VoiceEventsProcessor).worker;
+    await voiceWorker.pause();
+    try {
+      await http.post(`/api/v1/campaigns/${campaign.id}/start`).set(t.auth).expect(200);
+      const ended = await eventually(stats, (s) => s.byStatus.completed === 3, 40_000);
+      expect(ended.ticketsCreated + ended.bookingsCreated).toBe(0);
+      // Several ticks find every recipient final, and the conversations not processed yet.
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect((await view(t, campaign.id)).status).toBe('running');
+    } finally {
+      voiceWorker.resume();
+    }
+    const done = await eventually(
+      () => view(t, campaign.id),
+      (c) => c.status === 'completed',
+      30_000,
+    );
+    expect(done.status).toBe('completed');
+    const final = await stats();
+    expect(final.ticketsCreated + final.bookingsCreated).toBe(3);
+    const [delivery] = await queryAsOwner<{ body: string }>(
+      `SELECT body FROM webhook_deliveries WHERE tenant_id = $1 AND event_type = 'campaign.completed'`,
+      [t.tenant.id],
+    );
+    const event = JSON.parse(delivery.body) as { data: CampaignView & { stats: CampaignStats } };
+    expect(event.data.status).toBe('completed');
+    expect(event.data.stats).toEqual(final);
   });
 
   it('pause stops new dials within two seconds; resume finishes the campaign', async () => {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import twilio from 'twilio';
-import { VoicePurpose } from '@navaia/shared';
+import { CallStatus } from '@navaia/shared';
 import { QueueName, TelephonyJob } from '../src/common/queue/queue-names';
 import { AppConfig, AppRole, TelephonyProviderName } from '../src/config/config';
 import { CallReconciler } from '../src/modules/telephony/call-reconciler';
@@ -13,12 +13,18 @@ import { ElevenLabsTelephonyProvider } from '../src/modules/telephony/providers/
 import {
   DialOutcomeUnknown,
   DialRefused,
-  DialRequest,
 } from '../src/modules/telephony/providers/telephony-provider';
 import { TwilioTelephonyProvider } from '../src/modules/telephony/providers/twilio.provider';
 import { TelephonyProcessor } from '../src/modules/telephony/telephony.processor';
-import { createTestApp, queryAsOwner, registerCallingTenant, testConfig } from './support/app';
-import { createCustomer } from './support/records';
+import {
+  createTestApp,
+  queryAsOwner,
+  registerCallingTenant,
+  registerTenant,
+  testConfig,
+} from './support/app';
+import { dialRequest } from './support/dial-request';
+import { createCustomer, openCallAtProvider } from './support/records';
 import { eventually, freePort } from './support/wait';
 
 const ACCOUNT = 'AC' + '1'.repeat(32);
@@ -104,19 +110,17 @@ const twilioCall = (sid = 'CA' + 'f'.repeat(32)) => ({
   from: '+14155550100',
 });
 
-const dialRequest = (over: Partial<DialRequest> = {}): DialRequest => ({
-  callId: '0190f0f0-0000-7000-8000-0000000000aa',
-  tenantId: '0190f0f0-0000-7000-8000-0000000000bb',
-  purpose: VoicePurpose.Support,
-  to: '+14155550123',
-  from: '+14155550100',
-  timezone: 'Europe/Berlin',
-  agentId: 'agent_support',
-  agentPhoneNumberId: 'phnum_123',
-  dynamicVariables: { voice_session_id: 's-1', call_id: 'c-1', customer_name: 'Maya' },
-  statusCallbackUrl: 'https://navaia.example/api/v1/webhooks/twilio/status?callId=c-1',
-  twimlUrl: 'https://navaia.example/api/v1/webhooks/twilio/voice?callId=c-1',
-  ...over,
+/** GET /v1/convai/conversations/{id} as ElevenLabs answers it (snake_case on the wire). */
+const elevenLabsConversation = (id: string, status: string, durationSecs: number) => ({
+  agent_id: 'agent_support',
+  conversation_id: id,
+  status,
+  transcript: [],
+  metadata: { start_time_unix_secs: 1767225600, call_duration_secs: durationSecs },
+  has_audio: false,
+  has_user_audio: false,
+  has_response_audio: false,
+  has_auxiliary_audio: false,
 });
 
 describe('telephony providers against fake provider servers', () => {
@@ -213,6 +217,37 @@ describe('telephony providers against fake provider servers', () => {
       expect((error as DialRefused).retryable).toBe(true);
       expect(fake.to(CALLS_PATH)).toHaveLength(4);
     });
+
+    it('asks calls(sid).fetch() for the state of a call: its status, duration and who answered', async () => {
+      const sid = 'CA' + 'c'.repeat(32);
+      const path = `/2010-04-01/Accounts/${ACCOUNT}/Calls/${sid}.json`;
+      fake.on(path, {
+        status: 200,
+        body: { ...twilioCall(sid), status: 'completed', duration: '42', answered_by: 'human' },
+      });
+      const provider = new TwilioTelephonyProvider(config());
+      expect(await provider.callState({ providerCallSid: sid, conversationId: null })).toEqual({
+        status: CallStatus.Completed,
+        providerStatus: 'completed',
+        durationSec: 42,
+        answeredBy: 'human',
+      });
+      const [sent] = fake.to(path);
+      expect(sent.method).toBe('GET');
+      expect(sent.headers.authorization).toBe(
+        `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString('base64')}`,
+      );
+
+      // A call Twilio does not know: it cannot tell.
+      const unknown = 'CA' + 'd'.repeat(32);
+      fake.on(`/2010-04-01/Accounts/${ACCOUNT}/Calls/${unknown}.json`, {
+        status: 404,
+        body: { code: 20404, message: 'The requested resource was not found', status: 404 },
+      });
+      expect(
+        await provider.callState({ providerCallSid: unknown, conversationId: null }),
+      ).toBeNull();
+    });
   });
 
   describe('ElevenLabs (native Twilio outbound call)', () => {
@@ -288,6 +323,33 @@ describe('telephony providers against fake provider servers', () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DialOutcomeUnknown);
     });
+
+    it('asks for the conversation of a call and maps its status and duration', async () => {
+      const path = '/v1/convai/conversations/conv_state';
+      fake.on(path, {
+        status: 200,
+        body: elevenLabsConversation('conv_state', 'done', 61),
+      });
+      const provider = new ElevenLabsTelephonyProvider(config());
+      const ref = { providerCallSid: null, conversationId: 'conv_state' };
+      expect(await provider.callState(ref)).toEqual({
+        status: CallStatus.Completed,
+        providerStatus: 'done',
+        durationSec: 61,
+      });
+      const [sent] = fake.to(path);
+      expect(sent.method).toBe('GET');
+      expect(sent.headers['xi-api-key']).toBe('xi-test-key');
+
+      fake.on(path, { status: 200, body: elevenLabsConversation('conv_state', 'in-progress', 0) });
+      expect(await provider.callState(ref)).toEqual({
+        status: CallStatus.InProgress,
+        providerStatus: 'in-progress',
+        durationSec: undefined,
+      });
+      fake.on(path, { status: 404, body: { detail: 'Conversation not found' } });
+      expect(await provider.callState(ref)).toBeNull();
+    });
   });
 
   describe('through the app with TELEPHONY_PROVIDER=twilio', () => {
@@ -310,6 +372,50 @@ describe('telephony providers against fake provider servers', () => {
 
     afterEach(async () => {
       await app?.close();
+    });
+
+    it('a worker that starts settles the calls a stopped process left open from Twilio’s word', async () => {
+      app = await twilioApp();
+      const t = await registerTenant(app);
+      await app.close();
+      const ended = 'CA' + '5'.repeat(32);
+      const unknown = 'CA' + '6'.repeat(32);
+      const [endedCall, unknownCall] = [
+        await openCallAtProvider(t.tenant.id, {
+          provider: 'twilio',
+          status: 'ringing',
+          sid: ended,
+        }),
+        await openCallAtProvider(t.tenant.id, {
+          provider: 'twilio',
+          status: 'ringing',
+          sid: unknown,
+        }),
+      ];
+      fake.on(`/2010-04-01/Accounts/${ACCOUNT}/Calls/${ended}.json`, {
+        status: 200,
+        body: { ...twilioCall(ended), status: 'completed', duration: '73', answered_by: 'human' },
+      });
+      fake.on(`/2010-04-01/Accounts/${ACCOUNT}/Calls/${unknown}.json`, {
+        status: 404,
+        body: { code: 20404, message: 'The requested resource was not found', status: 404 },
+      });
+
+      app = await twilioApp();
+      const status = (id: string) =>
+        queryAsOwner<{ status: string; duration_sec: number | null; answered_by: string | null }>(
+          'SELECT status, duration_sec, answered_by FROM calls WHERE id = $1',
+          [id],
+        ).then((rows) => rows[0]);
+      expect(
+        await eventually(
+          () => status(endedCall),
+          (c) => c.status === 'completed',
+        ),
+      ).toEqual({ status: 'completed', duration_sec: 73, answered_by: 'human' });
+      expect(fake.to(`/2010-04-01/Accounts/${ACCOUNT}/Calls/${unknown}.json`)).toHaveLength(1);
+      // Twilio cannot tell: left to the silence rule, not failed at once.
+      expect((await status(unknownCall)).status).toBe('ringing');
     });
 
     it('never dials twice: the worker dies after asking Twilio, the job runs again, no second request', async () => {

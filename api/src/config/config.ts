@@ -203,6 +203,7 @@ export interface AppConfig {
   /** POST /calls/bulk requests a tenant may make per minute. */
   bulkCallRequestsPerMinute: number;
   callReconciler: CallReconcilerConfig;
+  inboxRelay: InboxRelayConfig;
   outgoingWebhooks: OutgoingWebhooksConfig;
   apiKeys: {
     /** Keys the hash of stored API keys. */
@@ -263,6 +264,22 @@ export interface CallReconcilerConfig {
   /** A call with no news for this long is asked about, or given up on. */
   silentCallMs: number;
 }
+
+/** The relay that queues provider events stored in the inbox but not processed yet. */
+export interface InboxRelayConfig {
+  /** How often a worker looks for such events; 0 runs no periodic relay in this process. */
+  intervalMs: number;
+  /** An event younger than this is left to the job its intake queued. */
+  ageMs: number;
+  /** An event the relay queued is queued again after this long if it still waits. */
+  leaseMs: number;
+}
+
+export const DEFAULT_INBOX_RELAY: InboxRelayConfig = {
+  intervalMs: 2_000,
+  ageMs: 5_000,
+  leaseMs: 60_000,
+};
 
 export const DEFAULT_CALL_RECONCILER: CallReconcilerConfig = {
   intervalMs: 60_000,
@@ -398,6 +415,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): AppConfi
     },
     bulkCallRequestsPerMinute: raw.BULK_CALL_REQUESTS_PER_MINUTE ?? 10,
     callReconciler: DEFAULT_CALL_RECONCILER,
+    inboxRelay: DEFAULT_INBOX_RELAY,
     outgoingWebhooks: {
       ...DEFAULT_OUTGOING_WEBHOOKS,
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

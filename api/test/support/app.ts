@@ -38,6 +38,8 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     outgoingWebhooks: { ...config.outgoingWebhooks, relayIntervalMs: 0 },
     // Every suite registers its tenants from 127.0.0.1; the throttle has its own test.
     registrationsPerAddressPerHour: 0,
+    // Likewise for the inbox's relay: it queues waiting events of every suite.
+    inboxRelay: { ...config.inboxRelay, intervalMs: 0 },
     ...overrides,
   };
 }

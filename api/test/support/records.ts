@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { BookingView, CustomerView, TicketView } from '@navaia/shared';
-import type { TestTenant } from './app';
+import { queryAsOwner, type TestTenant } from './app';
 
 let phoneCounter = 0;
 
@@ -45,4 +45,25 @@ export async function createBooking(
     .send(body)
     .expect(201);
   return res.body;
+}
+
+/**
+ * A call a process dialled and then left, as it is when that process stops: open at the
+ * provider (`status`), its attempt answered with the provider's SID. Returns the call id.
+ */
+export async function openCallAtProvider(
+  tenantId: string,
+  call: { provider: 'twilio' | 'simulator'; status: string; sid: string },
+): Promise<string> {
+  const [row] = await queryAsOwner<{ id: string }>(
+    `INSERT INTO calls (tenant_id, purpose, status, provider, to_number, provider_call_sid, started_at)
+     VALUES ($1, 'support', $2, $3, '+14155550123', $4, now()) RETURNING id`,
+    [tenantId, call.status, call.provider, call.sid],
+  );
+  await queryAsOwner(
+    `INSERT INTO call_attempts (tenant_id, call_id, provider, state, provider_call_sid, answered_at)
+     VALUES ($1, $2, $3, 'sent', $4, now())`,
+    [tenantId, row.id, call.provider, call.sid],
+  );
+  return row.id;
 }

@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 
 async function freePort(): Promise<number> {
@@ -15,10 +18,15 @@ async function freePort(): Promise<number> {
 export class ScratchRedis {
   private process?: ChildProcess;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** Where SAVE writes its snapshot, which the next start loads; none when not persistent. */
+    private readonly dir?: string,
+  ) {}
 
-  static async start(): Promise<ScratchRedis> {
-    const redis = new ScratchRedis(await freePort());
+  static async start(options: { persistent?: boolean } = {}): Promise<ScratchRedis> {
+    const dir = options.persistent ? mkdtempSync(join(tmpdir(), 'navaia-redis-')) : undefined;
+    const redis = new ScratchRedis(await freePort(), dir);
     await redis.up();
     return redis;
   }
@@ -30,7 +38,17 @@ export class ScratchRedis {
   async up(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...(this.dir ? ['--dir', this.dir, '--dbfilename', 'dump.rdb'] : []),
+      ],
       { stdio: 'ignore' },
     );
     const client = new Redis({
@@ -41,6 +59,13 @@ export class ScratchRedis {
     });
     client.on('error', () => undefined);
     await client.ping();
+    client.disconnect();
+  }
+
+  /** Writes a snapshot now (persistent servers): a restart comes back with this data. */
+  async save(): Promise<void> {
+    const client = new Redis({ port: this.port, lazyConnect: true });
+    await client.save();
     client.disconnect();
   }
 

@@ -11,6 +11,16 @@ const ENQUEUE_TIMEOUT_MS = 1_000;
 @Injectable()
 export class QueueProducer {
   async add<T>(queue: Queue, name: string, data: T, options?: JobsOptions): Promise<string> {
+    const [id] = await this.addBulk(queue, [{ name, data, opts: options }]);
+    return id;
+  }
+
+  /** Adds several jobs in one round trip; all or none (within the one-second bound). */
+  async addBulk(
+    queue: Queue,
+    jobs: { name: string; data: unknown; opts?: JobsOptions }[],
+  ): Promise<string[]> {
+    if (jobs.length === 0) return [];
     const client = await queue.client;
     if (client.status !== 'ready') throw CommonErrors.unavailable('The job queue');
     let timer: NodeJS.Timeout | undefined;
@@ -21,8 +31,16 @@ export class QueueProducer {
       );
     });
     try {
-      const job = await Promise.race([queue.add(name as never, data as never, options), timeout]);
-      return job.id ?? '';
+      const added =
+        jobs.length === 1
+          ? [
+              await Promise.race([
+                queue.add(jobs[0].name as never, jobs[0].data as never, jobs[0].opts),
+                timeout,
+              ]),
+            ]
+          : await Promise.race([queue.addBulk(jobs as never), timeout]);
+      return added.map((job) => job.id ?? '');
     } catch (error) {
       throw error instanceof AppException ? error : CommonErrors.unavailable('The job queue');
     } finally {

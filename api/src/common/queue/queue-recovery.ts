@@ -11,12 +11,22 @@ import { REDIS } from '../redis/redis.module';
 
 /** How often the marker is checked besides reconnects (a restart the client slept through). */
 const CHECK_MS = 10_000;
+/**
+ * A pass that failed (the queues' own connections not ready yet, say) is tried again after
+ * this, doubling while it keeps failing, up to CHECK_MS.
+ */
+const RETRY_MS = 500;
 
 interface Step {
   name: string;
   run: () => Promise<unknown>;
   /** Also on every start (job schedulers, whose settings may have changed), not only after a loss. */
   everyStart: boolean;
+  /**
+   * Also at start and whenever the connection comes back, even with its data: Redis may have
+   * restarted from a snapshot older than the jobs added since.
+   */
+  afterOutage: boolean;
 }
 
 /**
@@ -35,6 +45,9 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private disconnected = false;
+  /** A reconnect whose afterOutage steps have not all succeeded yet. */
+  private outageDue = false;
+  private retryMs = RETRY_MS;
   private stopped = false;
 
   constructor(
@@ -45,8 +58,17 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Called by modules when they start, before the application bootstraps. */
-  register(name: string, run: () => Promise<unknown>, options: { everyStart?: boolean } = {}) {
-    this.steps.push({ name, run, everyStart: options.everyStart ?? false });
+  register(
+    name: string,
+    run: () => Promise<unknown>,
+    options: { everyStart?: boolean; afterOutage?: boolean } = {},
+  ) {
+    this.steps.push({
+      name,
+      run,
+      everyStart: options.everyStart ?? false,
+      afterOutage: options.afterOutage ?? false,
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -80,6 +102,7 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
   private readonly onReady = () => {
     if (!this.disconnected) return;
     this.disconnected = false;
+    this.outageDue = true;
     void this.check(false);
   };
 
@@ -90,7 +113,10 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
     } catch {
       return; // Redis is away; the reconnect or the next check tries again.
     }
-    const due = this.steps.filter((s) => lost || (starting && s.everyStart));
+    const outage = starting || this.outageDue;
+    const due = this.steps.filter(
+      (s) => lost || (starting && s.everyStart) || (outage && s.afterOutage),
+    );
     if (due.length === 0) return;
     if (lost && !starting) this.logger.warn('Redis lost its data: recreating jobs and schedules');
     let failed = false;
@@ -103,6 +129,13 @@ export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     // Marked only once everything is back, so a pass cut short by a new outage is repeated.
+    if (outage) this.outageDue = failed;
     if (lost && !failed) await this.redis.set(this.marker, String(Date.now())).catch(() => null);
+    if (!failed) {
+      this.retryMs = RETRY_MS;
+      return;
+    }
+    setTimeout(() => void this.check(false), this.retryMs).unref();
+    this.retryMs = Math.min(this.retryMs * 2, CHECK_MS);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   CallingWindow,
@@ -16,6 +16,7 @@ import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { nextCallableInAll } from '../../common/time/calling-window';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CustomerService } from '../customer/customer.service';
 import { WebhookPublisher } from '../outgoing-webhooks/webhook-publisher';
 import { CallHooks } from '../telephony/call-hooks';
@@ -72,6 +73,7 @@ export class CampaignDialer implements OnModuleInit {
     private readonly tenants: TenantService,
     private readonly hooks: CallHooks,
     private readonly webhooks: WebhookPublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -371,22 +373,38 @@ export class CampaignDialer implements OnModuleInit {
     this.logger.warn(`Campaign ${campaign.id}: ${reason}`);
   }
 
-  /** Completed once every recipient's outcome is final. */
+  /**
+   * Completed once every recipient's outcome is final and every answered call's conversation
+   * is processed (its session has an outcome), so the campaign's stats, its event stream and
+   * `campaign.completed` name every ticket and booking it produced. A conversation that has
+   * not come when the call reconciler's silence rule would give up on a call (`silentCallMs`
+   * after the call's end, long past the voice reconciler's fetches) is no longer waited for.
+   */
   private async completeIfDone(campaign: Campaign): Promise<void> {
     if (campaign.status !== CampaignStatus.Running) return;
     const [{ open }]: { open: boolean }[] = await this.db.manager.query(
-      // Two probes, each answered by its own partial index (due, active).
+      // Each probe is answered by its own partial index (due, active, sessions without outcome).
       `SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending')
            OR EXISTS (SELECT 1 FROM campaign_recipients
-                       WHERE campaign_id = $1 AND status IN ('queued', 'calling')) AS open`,
-      [campaign.id],
+                       WHERE campaign_id = $1 AND status IN ('queued', 'calling'))
+           OR EXISTS (SELECT 1 FROM voice_sessions s JOIN calls c ON c.id = s.call_id
+                       WHERE s.tenant_id = $2 AND s.outcome IS NULL
+                         -- The sessions index's range: the voice reconciler's window too.
+                         AND s.created_at > now() - interval '2 days'
+                         AND c.tenant_id = $2 AND c.campaign_id = $1 AND c.status = 'completed'
+                         AND coalesce(c.ended_at, c.updated_at)
+                             > now() - make_interval(secs => $3)) AS open`,
+      [campaign.id, this.context.tenantId, this.config.callReconciler.silentCallMs / 1000],
     );
     if (open) return;
     await this.db
       .repo(Campaign)
       .update({ id: campaign.id }, { status: CampaignStatus.Completed, completedAt: new Date() });
     campaign.status = CampaignStatus.Completed;
-    await this.webhooks.publish('campaign.completed', () => this.campaigns.view(campaign.id));
+    await this.webhooks.publish('campaign.completed', async () => ({
+      ...(await this.campaigns.view(campaign.id)),
+      stats: await this.campaigns.stats(campaign.id),
+    }));
   }
 }
 

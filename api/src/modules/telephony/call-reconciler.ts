@@ -1,21 +1,29 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CallStatus } from '@navaia/shared';
+import { advancesCall, CallStatus } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantJobRunner } from '../../common/queue/tenant-job';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Call, CallAttempt } from './call.entity';
 import { CallService } from './call.service';
-import { TELEPHONY_PROVIDER, TelephonyProvider } from './providers/telephony-provider';
-import { twilioCallStatus } from './twilio-status';
+import {
+  ProviderCallStatus,
+  TELEPHONY_PROVIDER,
+  TelephonyProvider,
+} from './providers/telephony-provider';
+
+const OPEN = `'queued', 'initiated', 'ringing', 'in_progress'`;
 
 /** Why a call the provider could not tell about ended failed: its outcome is unknown. */
 export const NO_FINAL_STATUS = 'No final status from the provider';
 
 /**
- * Calls whose provider went silent: a dial that got no answer and no callback, or a call
- * that never reported its end. The provider is asked where it can tell; otherwise the call
- * ends failed with the reason, so its concurrency slot and session do not hang forever.
+ * Calls the provider did not settle by itself. At start, a worker asks the provider about
+ * every call still open — a process that stopped (crashed, killed) left them open, and the
+ * callbacks it would have applied may be gone — and applies what the provider says. Calls
+ * that then stay silent (a dial that got no answer and no callback, a call that never
+ * reported its end) are asked about again, and where the provider cannot tell, the call ends
+ * failed with the reason, so its concurrency slot and session do not hang forever.
  */
 @Injectable()
 export class CallReconciler {
@@ -31,16 +39,51 @@ export class CallReconciler {
   ) {}
 
   async reconcileAll(): Promise<number> {
-    const tenants: { app_tenant_ids: string }[] =
-      await this.dataSource.query('SELECT app_tenant_ids()');
-    let settled = 0;
-    for (const { app_tenant_ids: tenantId } of tenants) {
-      settled += await this.tenantJobs.runFor(tenantId, 'call-reconcile', () =>
-        this.reconcileTenant(),
-      );
-    }
+    const settled = await this.forEachTenant('call-reconcile', () => this.reconcileTenant());
     if (settled) this.logger.log(`Settled ${settled} calls whose provider went silent`);
     return settled;
+  }
+
+  /** Applies the provider's word on every open call it can tell about; returns how many moved. */
+  async checkOpenCalls(): Promise<number> {
+    const moved = await this.forEachTenant('call-provider-check', () => this.checkTenant());
+    if (moved) this.logger.log(`The provider moved ${moved} calls left open`);
+    return moved;
+  }
+
+  private async forEachTenant(label: string, work: () => Promise<number>): Promise<number> {
+    const tenants: { app_tenant_ids: string }[] =
+      await this.dataSource.query('SELECT app_tenant_ids()');
+    let total = 0;
+    for (const { app_tenant_ids: tenantId } of tenants) {
+      total += await this.tenantJobs.runFor(tenantId, label, work);
+    }
+    return total;
+  }
+
+  private async checkTenant(): Promise<number> {
+    const open = await this.db
+      .repo(Call)
+      .createQueryBuilder('c')
+      .where(`c.status IN (${OPEN})`)
+      .andWhere('c.provider = :kind', { kind: this.provider.kind })
+      .andWhere('(c.provider_call_sid IS NOT NULL OR c.conversation_id IS NOT NULL)')
+      .orderBy('c.id')
+      .getMany();
+    let moved = 0;
+    for (const call of open) {
+      const known = await this.stateOf(call);
+      if (!known || !advancesCall(call.status, known.status)) continue;
+      await this.calls.applyStatus(call.id, {
+        status: known.status,
+        source: 'reconciler',
+        answeredBy: known.answeredBy,
+        durationSec: known.durationSec,
+        detail: `The provider reports ${known.providerStatus}`,
+      });
+      moved++;
+    }
+    return moved;
   }
 
   private async reconcileTenant(): Promise<number> {
@@ -48,7 +91,7 @@ export class CallReconciler {
       .repo(Call)
       .createQueryBuilder('c')
       .leftJoin(CallAttempt, 'a', 'a.call_id = c.id')
-      .where(`c.status IN ('queued', 'initiated', 'ringing', 'in_progress')`)
+      .where(`c.status IN (${OPEN})`)
       .andWhere(
         `((a.state = 'sending' AND a.requested_at < now() - make_interval(secs => :unknown))
           OR (c.status <> 'queued' AND c.updated_at < now() - make_interval(secs => :silent)))`,
@@ -61,21 +104,27 @@ export class CallReconciler {
       .limit(200)
       .getMany();
     for (const call of stale) {
-      const known = call.providerCallSid
-        ? await this.provider.fetchStatus(call.providerCallSid).catch(() => null)
-        : null;
-      const status = known ? twilioCallStatus(known.status) : null;
+      const known = await this.stateOf(call);
       await this.calls.applyStatus(call.id, {
-        status: status ?? CallStatus.Failed,
+        status: known?.status ?? CallStatus.Failed,
         source: 'reconciler',
         answeredBy: known?.answeredBy,
         durationSec: known?.durationSec,
         detail: known
-          ? `The provider reports ${known.status}`
+          ? `The provider reports ${known.providerStatus}`
           : 'No word from the provider; the call is presumed failed',
         failureReason: known ? undefined : NO_FINAL_STATUS,
       });
     }
     return stale.length;
+  }
+
+  /** The provider's word on a call it placed; null when it cannot tell, or cannot be reached. */
+  private async stateOf(call: Call): Promise<ProviderCallStatus | null> {
+    if (call.provider !== this.provider.kind) return null;
+    return this.provider.callState(call).catch((error: Error) => {
+      this.logger.warn(`Could not ask the provider about call ${call.id}: ${error.message}`);
+      return null;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../../common/database/tenant-db';
@@ -20,7 +20,7 @@ const single = (value: string | string[] | undefined) =>
 
 /** Worker side of telephony: dial jobs, Twilio status callbacks, the reconciler. */
 @Processor(QueueName.Telephony, { concurrency: 16 })
-export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
+export class TelephonyProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(TelephonyProcessor.name);
 
   constructor(
@@ -49,8 +49,18 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
         ),
       { everyStart: true },
     );
-    this.recovery.register('dial jobs', () => this.dialer.recover(this.queue));
-    this.recovery.register('Twilio status events', () => this.inbox.requeuePending('twilio'));
+    this.recovery.register('dial jobs', () => this.dialer.recover(this.queue), {
+      afterOutage: true,
+    });
+  }
+
+  /** Calls a stopped process left open are settled from the provider's word, not by silence. */
+  onApplicationBootstrap(): void {
+    this.reconciler
+      .checkOpenCalls()
+      .catch((error: Error) =>
+        this.logger.warn(`Could not ask the provider about open calls: ${error.message}`),
+      );
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -104,6 +114,7 @@ export class TelephonyProcessor extends WorkerHost implements OnModuleInit {
       await this.inbox.assign(event.id, tenantId);
     }
     return this.tenantJobs.runFor(tenantId, label, async () => {
+      if (!(await this.inbox.lockUnprocessed(event.id))) return { skipped: true };
       // Found by its id, the call is known to exist; otherwise look it up. A SID that came
       // meanwhile is checked again under the call's lock (applyStatus).
       const id = found.byCallId ? callId : (await this.callOf(callId, sid))?.id;

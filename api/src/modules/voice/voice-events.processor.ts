@@ -53,7 +53,6 @@ export class VoiceEventsProcessor extends WorkerHost implements OnModuleInit {
         ),
       { everyStart: true },
     );
-    this.recovery.register('ElevenLabs events', () => this.inbox.requeuePending('elevenlabs'));
   }
 
   async process(job: Job<{ eventId?: string }>): Promise<unknown> {
@@ -86,6 +85,7 @@ export class VoiceEventsProcessor extends WorkerHost implements OnModuleInit {
     }
     if (!event.tenantId) await this.inbox.assign(event.id, tenantId);
     return this.tenantJobs.runFor(tenantId, label, async () => {
+      if (!(await this.inbox.lockUnprocessed(event.id))) return { skipped: true };
       const sessionId = await this.apply(event);
       await this.inbox.markProcessed(event.id, sessionId);
       return { sessionId };

@@ -7,8 +7,6 @@ import { QueueName, TelephonyJob, VoiceEventJob } from '../../common/queue/queue
 import { QueueProducer } from '../../common/queue/queue-producer';
 import { WebhookEvent, WebhookProvider } from './webhook-event.entity';
 
-const REQUEUE_BATCH = 500;
-
 export interface AcceptedEvent {
   id: string;
   /** False when the same event (provider, type, external id) was stored before. */
@@ -63,49 +61,47 @@ export class WebhookInboxService {
     @InjectQueue(QueueName.Telephony) private readonly telephony: Queue,
   ) {}
 
-  /** Stores the event (once) and queues its processing; a repeat changes nothing. */
+  /**
+   * Stores the event (once) and queues its processing. A repeat of an event still waiting
+   * queues it again (a no-op while its job exists): the first delivery's enqueue may have
+   * been refused while Redis was away, and the provider's retry is then what brings it back.
+   */
   async accept(
     provider: WebhookProvider,
     type: string,
     externalId: string,
     payload: unknown,
   ): Promise<AcceptedEvent> {
-    const [row]: { id: string; created: boolean }[] = await this.dataSource.query(
+    const [row]: { id: string; created: boolean; pending: boolean }[] = await this.dataSource.query(
       'SELECT * FROM webhook_inbox_accept($1, $2, $3, $4)',
       [provider, type, externalId, JSON.stringify(payload)],
     );
-    if (row.created) await this.enqueue(row.id, provider);
-    return row;
+    if (row.pending) await this.enqueue(row.id, provider);
+    return { id: row.id, created: row.created };
   }
 
   /** Queues an event's processing with the module that owns its provider's events. */
   async enqueue(eventId: string, provider: WebhookProvider, retry = 0): Promise<void> {
-    // The job id makes a second enqueue of the same event (relay, reprocess) a no-op
-    // while the first is pending.
-    const jobId = retry ? `${eventId}-r${retry}` : eventId;
-    if (provider === 'twilio') {
-      await this.producer.add(this.telephony, TelephonyJob.TwilioStatus, { eventId }, { jobId });
-    } else {
-      await this.producer.add(this.voiceEvents, VoiceEventJob.Process, { eventId }, { jobId });
-    }
+    // The job id makes a second enqueue of the same event (relay, repeat) a no-op while the
+    // first is kept; a reprocess asks for a new job on purpose.
+    await this.enqueueMany([
+      { id: eventId, provider, jobId: retry ? `${eventId}-r${retry}` : eventId },
+    ]);
   }
 
-  /**
-   * Queues every event still waiting to be processed (after Redis lost its jobs); the job id
-   * makes this a no-op for an event whose job survived. Returns how many were queued.
-   */
-  async requeuePending(provider: WebhookProvider): Promise<number> {
-    let after: string | null = null;
-    let queued = 0;
-    for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        'SELECT id FROM webhook_inbox_pending($1, $2, $3)',
-        [provider, after, REQUEUE_BATCH],
-      );
-      for (const { id } of rows) await this.enqueue(id, provider);
-      queued += rows.length;
-      if (rows.length < REQUEUE_BATCH) return queued;
-      after = rows[rows.length - 1].id;
+  /** Queues events' processing, one job per event under its stable id; all or none. */
+  async enqueueMany(
+    events: { id: string; provider: WebhookProvider; jobId?: string }[],
+  ): Promise<void> {
+    for (const provider of ['twilio', 'elevenlabs'] as const) {
+      const jobs = events
+        .filter((e) => e.provider === provider)
+        .map((e) => ({
+          name: provider === 'twilio' ? TelephonyJob.TwilioStatus : VoiceEventJob.Process,
+          data: { eventId: e.id },
+          opts: { jobId: e.jobId ?? e.id },
+        }));
+      await this.producer.addBulk(provider === 'twilio' ? this.telephony : this.voiceEvents, jobs);
     }
   }
 
@@ -130,6 +126,19 @@ export class WebhookInboxService {
       [before ?? null, limit],
     );
     return rows.map(toEvent);
+  }
+
+  /**
+   * Inside the event's tenant transaction, before applying it: locks the event until the
+   * transaction ends, so a second job for it (a reprocess, a relay after its first job was
+   * lost) waits, then finds it processed. False when it is processed already.
+   */
+  async lockUnprocessed(eventId: string): Promise<boolean> {
+    const rows: { status: string }[] = await this.db.manager.query(
+      'SELECT status FROM webhook_events WHERE id = $1 FOR UPDATE',
+      [eventId],
+    );
+    return rows.length > 0 && rows[0].status !== 'processed';
   }
 
   /** Inside the event's tenant transaction. */

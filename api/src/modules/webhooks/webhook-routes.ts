@@ -40,8 +40,10 @@ export const WEBHOOK_ROUTE_DOCS: RawRouteDoc[] = [
         'Authenticated by `ElevenLabs-Signature: t=<unix>,v0=<hex HMAC-SHA256 of "<t>.<raw body>">` ' +
         'with a secret of ELEVENLABS_WEBHOOK_SECRETS, within ±30 minutes; a missing, malformed or ' +
         'out-of-time header is refused with 401 before the body is read. A repeat of an event ' +
-        'answers 200 with `duplicate: true` and changes nothing. Bodies up to 1 MB, 64 MB for ' +
-        '`post_call_audio` (its `type` within the first megabyte); more is 413.',
+        'answers 200 with `duplicate: true` and changes nothing; a repeat of one not processed ' +
+        'yet queues it again. 503 while the job queue is unreachable: the event is kept and ' +
+        'processed once the queue is back. Bodies up to 1 MB, 64 MB for `post_call_audio` (its ' +
+        '`type` within the first megabyte); more is 413.',
       tags: ['webhooks'],
       operationId: 'ElevenLabsWebhook_receive',
       parameters: [

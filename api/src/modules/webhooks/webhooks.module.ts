@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '../../common/queue/queue-names';
 import { TenantModule } from '../tenant/tenant.module';
 import { ElevenLabsIntake } from './elevenlabs-intake';
+import { InboxRelay } from './inbox-relay';
 import { TwilioIntake } from './twilio-intake';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookInboxService } from './webhook-inbox.service';
@@ -13,7 +14,7 @@ import { WebhookInboxService } from './webhook-inbox.service';
     TenantModule,
   ],
   controllers: [WebhookEventsController],
-  providers: [WebhookInboxService, ElevenLabsIntake, TwilioIntake],
-  exports: [WebhookInboxService, ElevenLabsIntake, TwilioIntake, BullModule],
+  providers: [WebhookInboxService, InboxRelay, ElevenLabsIntake, TwilioIntake],
+  exports: [WebhookInboxService, InboxRelay, ElevenLabsIntake, TwilioIntake, BullModule],
 })
 export class WebhooksModule {}

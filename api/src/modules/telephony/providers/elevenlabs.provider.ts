@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ElevenLabsClient, ElevenLabsError } from '@elevenlabs/elevenlabs-js';
+import { ElevenLabs, ElevenLabsClient, ElevenLabsError } from '@elevenlabs/elevenlabs-js';
+import { CallStatus } from '@navaia/shared';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { elevenLabsClient } from '../../voice/providers/elevenlabs.provider';
 import { elevenLabsReason } from '../../voice/providers/elevenlabs-errors';
@@ -8,12 +9,22 @@ import {
   DialAnswer,
   DialRefused,
   DialRequest,
+  ProviderCallRef,
   ProviderCallStatus,
   TelephonyProvider,
 } from './telephony-provider';
 
 /** One request, no SDK retries: ours know which failures are safe to repeat. */
 const ONCE = { maxRetries: 0, timeoutInSeconds: 20 };
+
+/** A conversation's status as a call status: `processing` is an ended call being analysed. */
+const CONVERSATION_STATUS: Record<string, CallStatus | undefined> = {
+  initiated: CallStatus.Initiated,
+  'in-progress': CallStatus.InProgress,
+  processing: CallStatus.Completed,
+  done: CallStatus.Completed,
+  failed: CallStatus.Failed,
+};
 
 /**
  * ElevenLabs' native Twilio integration: the tenant's number is imported into ElevenLabs,
@@ -67,8 +78,32 @@ export class ElevenLabsTelephonyProvider implements TelephonyProvider {
     };
   }
 
-  /** ElevenLabs reports outcomes by webhook; the voice reconciler fetches lost ones. */
-  async fetchStatus(): Promise<ProviderCallStatus | null> {
-    return null;
+  /**
+   * The conversation's status. ElevenLabs reports outcomes by webhook (the voice reconciler
+   * fetches lost ones); this settles the call itself, which a stopped process left open.
+   */
+  async callState({ conversationId }: ProviderCallRef): Promise<ProviderCallStatus | null> {
+    if (!conversationId) return null;
+    let conversation: ElevenLabs.GetConversationResponseModel;
+    try {
+      conversation = await this.client.conversationalAi.conversations.get(conversationId, {}, ONCE);
+    } catch (error) {
+      const status = error instanceof ElevenLabsError ? error.statusCode : undefined;
+      if (status === 404) return null;
+      const reason =
+        (error instanceof ElevenLabsError && elevenLabsReason(error.body)) ||
+        (error as Error).message;
+      throw new Error(
+        `ElevenLabs did not tell the state of conversation ${conversationId}: ${reason}`,
+      );
+    }
+    const status = CONVERSATION_STATUS[conversation.status];
+    if (!status) return null;
+    const ended = status === CallStatus.Completed;
+    return {
+      status,
+      providerStatus: conversation.status,
+      durationSec: ended ? conversation.metadata?.callDurationSecs : undefined,
+    };
   }
 }

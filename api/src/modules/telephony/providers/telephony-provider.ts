@@ -1,4 +1,4 @@
-import type { VoicePurpose } from '@navaia/shared';
+import type { CallStatus, VoicePurpose } from '@navaia/shared';
 
 export const TELEPHONY_PROVIDER = Symbol('TELEPHONY_PROVIDER');
 
@@ -29,9 +29,17 @@ export interface DialAnswer {
   from: string | null;
 }
 
-/** A provider's final status of a call, for the reconciler. */
+/** How the provider knows a call: what its dial answered. */
+export interface ProviderCallRef {
+  providerCallSid: string | null;
+  conversationId: string | null;
+}
+
+/** A provider's word on a call: where it is now, final or not. */
 export interface ProviderCallStatus {
-  status: string;
+  status: CallStatus;
+  /** The provider's own name for it, for the call's timeline. */
+  providerStatus: string;
   durationSec?: number;
   answeredBy?: string;
 }
@@ -69,6 +77,9 @@ export class DialOutcomeUnknown extends Error {
 export interface TelephonyProvider {
   readonly kind: 'twilio' | 'elevenlabs' | 'simulator';
   dial(request: DialRequest): Promise<DialAnswer>;
-  /** The provider's view of a call that went silent; null when it cannot tell. */
-  fetchStatus(providerCallSid: string): Promise<ProviderCallStatus | null>;
+  /**
+   * What is the state of this call: asked for calls left open by a process that stopped, and
+   * for calls that went silent. Null when the provider cannot tell (it does not know the call).
+   */
+  callState(call: ProviderCallRef): Promise<ProviderCallStatus | null>;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import twilio from 'twilio';
+import { CallStatus } from '@navaia/shared';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { classifyHttpFailure, withProviderRetry } from './provider-retry';
@@ -7,9 +8,11 @@ import {
   DialAnswer,
   DialRefused,
   DialRequest,
+  ProviderCallRef,
   ProviderCallStatus,
   TelephonyProvider,
 } from './telephony-provider';
+import { twilioCallStatus } from '../twilio-status';
 
 const TWILIO_API = 'https://api.twilio.com';
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -106,12 +109,16 @@ export class TwilioTelephonyProvider implements TelephonyProvider {
     return { providerCallSid: call.sid, conversationId: null, from };
   }
 
-  async fetchStatus(providerCallSid: string): Promise<ProviderCallStatus | null> {
+  async callState({ providerCallSid }: ProviderCallRef): Promise<ProviderCallStatus | null> {
+    if (!providerCallSid) return null;
     try {
       const call = await this.client.calls(providerCallSid).fetch();
+      const duration = Number(call.duration);
       return {
-        status: call.status,
-        durationSec: call.duration ? Number(call.duration) : undefined,
+        // Twilio's `queued`: accepted, not dialling yet.
+        status: twilioCallStatus(call.status) ?? CallStatus.Initiated,
+        providerStatus: call.status,
+        durationSec: call.duration && Number.isFinite(duration) ? duration : undefined,
         answeredBy: call.answeredBy ?? undefined,
       };
     } catch (error) {

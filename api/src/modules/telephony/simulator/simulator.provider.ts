@@ -1,14 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import twilio from 'twilio';
+import { CallStatus } from '@navaia/shared';
 import { APP_CONFIG, AppConfig, SimulatorSpeed } from '../../../config/config';
 import { pickOutcome } from '../../../config/simulator-outcomes';
 import { SimulatorWebhooks } from '../../voice/simulator/simulator-webhooks';
 import type {
   DialAnswer,
   DialRequest,
+  ProviderCallRef,
   ProviderCallStatus,
   TelephonyProvider,
 } from '../providers/telephony-provider';
+import { twilioCallStatus } from '../twilio-status';
 import {
   Pace,
   SimulatedStep,
@@ -19,6 +22,8 @@ import {
 } from './simulated-call';
 
 const ATTEMPTS = 5;
+/** How long the simulator remembers a call after its end, to answer for it. */
+const REMEMBER_MS = 15 * 60_000;
 
 /**
  * Plays outbound calls offline: picks an outcome from the configured mix, then posts the
@@ -32,6 +37,8 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
   private readonly logger = new Logger(SimulatorTelephonyProvider.name);
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly deliveries = new Set<Promise<void>>();
+  /** The simulator's own store: the calls this process plays, by call SID, as scheduled. */
+  private readonly calls = new Map<string, { startedAt: number; steps: SimulatedStep[] }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,6 +52,8 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
     const steps = simulatedSteps(outcome, pace);
     const from = request.from ?? this.config.twilio.fromNumber ?? '+15005550006';
     const startedAt = Date.now();
+    this.forgetEndedCalls(startedAt);
+    this.calls.set(sid, { startedAt, steps });
     for (const [index, step] of steps.entries()) {
       this.later(step.atMs, () =>
         this.deliverStatus(request, { sid, from, step, sequence: index }),
@@ -73,9 +82,22 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
     return { providerCallSid: sid, conversationId: null, from };
   }
 
-  /** Simulated calls live in this process only; a lost one is failed by the reconciler. */
-  async fetchStatus(): Promise<ProviderCallStatus | null> {
-    return null;
+  /**
+   * Where the call is in its schedule. Simulated calls live in the process that plays them:
+   * one played by a process that stopped is unknown here, and the reconciler's silence rule
+   * settles it.
+   */
+  async callState({ providerCallSid }: ProviderCallRef): Promise<ProviderCallStatus | null> {
+    const call = providerCallSid ? this.calls.get(providerCallSid) : undefined;
+    if (!call) return null;
+    const elapsed = Date.now() - call.startedAt;
+    const step = call.steps.filter((s) => s.atMs <= elapsed).pop() ?? call.steps[0];
+    return {
+      status: twilioCallStatus(step.status) ?? CallStatus.Initiated,
+      providerStatus: step.status,
+      durationSec: step.callDurationSecs,
+      answeredBy: step.answeredBy,
+    };
   }
 
   /** Resolves once every scheduled callback has been delivered (tests). */
@@ -100,6 +122,15 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
       ringMs: 3000 + Math.floor(Math.random() * 4000),
       talkMs: talkOverride ? talkOverride * 1000 : 20_000 + Math.floor(Math.random() * 25_000),
     };
+  }
+
+  /** Calls are stored in the order they started: only the oldest are looked at. */
+  private forgetEndedCalls(now: number): void {
+    for (const [sid, call] of this.calls) {
+      if (now - call.startedAt <= REMEMBER_MS) return;
+      if (now - call.startedAt > call.steps[call.steps.length - 1].atMs + REMEMBER_MS)
+        this.calls.delete(sid);
+    }
   }
 
   private later(ms: number, work: () => void | Promise<void>): void {
