@@ -25,6 +25,14 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Without a stored zone, calls follow the zones of the number's area, else the organisation's. */
+function derivedZone(customer: CustomerView, tenantZone: string): string {
+  const zones = customer.localZones;
+  if (zones.length && !(zones.length === 1 && zones[0] === tenantZone))
+    return `${zones.join(' or ')} (from the phone number)`;
+  return `${tenantZone} (organisation)`;
+}
+
 const none = (
   <Text span c="dimmed" size="sm">
     —
@@ -98,7 +106,7 @@ export function CustomerProfile({
           <Detail label="Time zone">
             {customer.timezone ?? (
               <Text span c="dimmed" size="sm">
-                {tenant.timezone} (organisation)
+                {derivedZone(customer, tenant.timezone)}
               </Text>
             )}
           </Detail>
