@@ -48,6 +48,13 @@ describe('sessions end at once', () => {
     await http.get('/api/v1/customers').set(t.auth).expect(401);
   });
 
+  it('ends the access token at a logout that sends only the token, without the cookie', async () => {
+    const t = await registerTenant(app);
+    await http.post('/api/v1/auth/logout').set(t.auth).expect(204);
+    const res = await otherHttp.get('/api/v1/customers').set(t.auth).expect(401);
+    expect(res.body).toMatchObject(REVOKED);
+  });
+
   it('takes an admin’s rights away the moment the admin is demoted', async () => {
     const owner = await registerTenant(app);
     const admin = await addMember(app, owner, 'admin');

@@ -96,13 +96,16 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session: revokes the refresh token family' })
+  @ApiOperation({
+    summary: 'End the session: revokes the refresh token family and ends the access tokens',
+  })
   @ApiNoContent()
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(this.cookie.read(request));
+    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    await this.auth.logout(this.cookie.read(request), bearer);
     this.cookie.clear(reply);
   }
 

@@ -20,6 +20,7 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenService } from './refresh-token.service';
 import { TokenService } from './token.service';
+import { TokenVersions } from './token-versions';
 
 export interface ClientInfo {
   ip: string;
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly refreshTokens: RefreshTokenService,
     private readonly tokens: TokenService,
+    private readonly versions: TokenVersions,
     private readonly audit: AuditService,
   ) {}
 
@@ -96,9 +98,15 @@ export class AuthService {
     return result;
   }
 
-  async logout(cookie: string | undefined): Promise<void> {
+  /**
+   * Ends the session of the refresh cookie, and the access tokens of the user whose token the
+   * request carries: a client without the cookie (a script, a lost cookie) still logs out.
+   */
+  async logout(cookie: string | undefined, accessToken: string | undefined): Promise<void> {
     const tenantId = await this.refreshTokens.tenantOf(cookie).catch(() => undefined);
     if (tenantId) await this.db.run(tenantId, () => this.refreshTokens.revokeByValue(cookie));
+    const claims = accessToken ? this.tokens.verifyAccessToken(accessToken) : null;
+    if (claims) await this.db.run(claims.tid, () => this.versions.raise(claims.sub));
   }
 
   /** Replaces the password, ends every other session and starts a fresh one. */

@@ -36,4 +36,24 @@ export class TokenService {
       audience: JWT_AUDIENCE,
     });
   }
+
+  /**
+   * The claims of a valid access token (signature, algorithm, issuer, audience, expiry), or
+   * null: for the routes that take a token without requiring one.
+   */
+  verifyAccessToken(token: string): AccessTokenClaims | null {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims>(token, {
+        secret: this.config.jwtSecret,
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
+      const complete =
+        typeof claims.sub === 'string' && typeof claims.tid === 'string' && claims.exp;
+      return complete ? claims : null;
+    } catch {
+      return null;
+    }
+  }
 }
