@@ -168,4 +168,44 @@ describe('webhook intake limits', () => {
     expect(res.body.received).toBe(true);
     expect((await readFile(join(audioDir, `${conversationId}.mp3`))).equals(audio)).toBe(true);
   });
+
+  it('reads two recordings at once at most, so forged ones cannot fill the memory', async () => {
+    // Well-formed and in time, but signed with nothing: checked only once the body is in.
+    const forged = `t=${Math.floor(Date.now() / 1000)},v0=${'ab'.repeat(32)}`;
+    const head = Buffer.from('{"type":"post_call_audio","data":{"full_audio":"');
+    const upload = () => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/webhooks/elevenlabs',
+        headers: { 'content-type': 'application/json', 'elevenlabs-signature': forged },
+      });
+      const answer = new Promise<{ status: number; body: string }>((resolve) => {
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+      });
+      req.on('error', () => undefined);
+      // Past the first megabyte, so the route knows it is a recording; the rest never comes.
+      req.write(Buffer.concat([head, Buffer.alloc(MB + 64 * 1024, 'A')]));
+      return { req, answer };
+    };
+    const reading = [upload(), upload()];
+    await new Promise((r) => setTimeout(r, 500));
+    const third = upload();
+    const refused = await third.answer;
+    expect(refused.status).toBe(503);
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 'recordings_busy' });
+    third.req.destroy();
+
+    // Gone clients give their places back: the next forged recording is read, then refused.
+    for (const r of reading) r.req.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    const next = upload();
+    next.req.end('"}}');
+    expect((await next.answer).status).toBe(401);
+  });
 });

@@ -19,6 +19,13 @@ export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
  */
 export const WEBHOOK_AUDIO_BODY_LIMIT = 64 * 1024 * 1024;
 const AUDIO_EVENT = /"type"\s*:\s*"post_call_audio"/;
+/**
+ * Recordings read at once by one process. Anyone can send a well-formed signature header, and
+ * the signature is checked only once the whole body is in: without a cap, a handful of forged
+ * recordings would hold 64 MB each. ElevenLabs retries a 503, so a real one arrives later.
+ */
+export const WEBHOOK_AUDIO_READS_AT_ONCE = 2;
+let audioReads = 0;
 export const ELEVENLABS_WEBHOOK_PATH = '/api/v1/webhooks/elevenlabs';
 export const TWILIO_STATUS_PATH = '/api/v1/webhooks/twilio/status';
 export const TWILIO_VOICE_PATH = '/api/v1/webhooks/twilio/voice';
@@ -284,10 +291,18 @@ function readEventBody(payload: Readable): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     let limit = WEBHOOK_BODY_LIMIT;
+    let holdsAudioRead = false;
     const stop = () => {
       payload.removeListener('data', onData);
       payload.removeListener('end', onEnd);
-      payload.removeListener('error', reject);
+      payload.removeListener('error', onError);
+      payload.removeListener('close', stop);
+      if (holdsAudioRead) audioReads--;
+      holdsAudioRead = false;
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
     };
     const onData = (chunk: Buffer) => {
       const before = size;
@@ -295,7 +310,16 @@ function readEventBody(payload: Readable): Promise<Buffer> {
       chunks.push(chunk);
       if (before <= WEBHOOK_BODY_LIMIT && size > WEBHOOK_BODY_LIMIT) {
         const head = Buffer.concat(chunks).subarray(0, WEBHOOK_BODY_LIMIT).toString('latin1');
-        if (AUDIO_EVENT.test(head)) limit = WEBHOOK_AUDIO_BODY_LIMIT;
+        if (AUDIO_EVENT.test(head)) {
+          if (audioReads >= WEBHOOK_AUDIO_READS_AT_ONCE) {
+            stop();
+            reject(audioBusy());
+            return;
+          }
+          audioReads++;
+          holdsAudioRead = true;
+          limit = WEBHOOK_AUDIO_BODY_LIMIT;
+        }
       }
       if (size > limit) {
         stop();
@@ -308,8 +332,20 @@ function readEventBody(payload: Readable): Promise<Buffer> {
     };
     payload.on('data', onData);
     payload.once('end', onEnd);
-    payload.once('error', reject);
+    payload.once('error', onError);
+    // A client that goes away mid-body gives its place back.
+    payload.once('close', stop);
   });
+}
+
+function audioBusy(): AppException {
+  return new AppException(
+    503,
+    'recordings_busy',
+    `${WEBHOOK_AUDIO_READS_AT_ONCE} recordings are being received; send this one again shortly`,
+    undefined,
+    { 'Retry-After': '5' },
+  );
 }
 
 function bodyTooLarge(limit: number): AppException {
