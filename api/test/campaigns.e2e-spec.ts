@@ -1,6 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import type { CampaignStats, CampaignView, CustomerView, RecipientView } from '@navaia/shared';
+import {
+  CSV_IMPORT_MAX_ROWS,
+  type CampaignStats,
+  type CampaignView,
+  type CustomerView,
+  type RecipientView,
+} from '@navaia/shared';
 import { AppRole } from '../src/config/config';
 import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { SimulatorTelephonyProvider } from '../src/modules/telephony/simulator/simulator.provider';
@@ -681,6 +687,137 @@ describe('campaigns', () => {
       recipients: before.recipients + 4,
       campaigns: before.campaigns + 1,
       audit: expect.any(Number),
+    });
+  });
+
+  describe('launch in one request', () => {
+    const launch = (t: TestTenant, body: object, key?: string) => {
+      const req = http.post('/api/v1/campaigns').set(t.auth);
+      if (key) req.set('Idempotency-Key', key);
+      return req.send({
+        name: 'Spring offer',
+        purpose: 'sales',
+        callingWindow: ALWAYS_OPEN,
+        ...body,
+      });
+    };
+    const campaignsOf = async (t: TestTenant) =>
+      (await http.get('/api/v1/campaigns').set(t.auth).expect(200)).body.data as CampaignView[];
+    const customersOf = async (t: TestTenant) =>
+      (await http.get('/api/v1/customers').set(t.auth).expect(200)).body.data as CustomerView[];
+
+    it('creates a campaign with its customers by id and starts it', async () => {
+      const t = await registerTenant(app);
+      const audience = await customers(t, 3);
+      const [dnc] = await customers(t, 1, { doNotCall: true });
+      const res = await launch(t, { customerIds: [...ids(audience), dnc.id], start: true });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        status: 'running',
+        progress: { total: 3 },
+        recipients: { added: 3, skipped: { doNotCall: 1, total: 1 } },
+        imported: null,
+      });
+      expect(res.body.startedAt).not.toBeNull();
+      const recipients = (
+        await http.get(`/api/v1/campaigns/${res.body.id}/recipients`).set(t.auth).expect(200)
+      ).body.data as RecipientView[];
+      expect(recipients.map((r) => r.customerId).sort()).toEqual(ids(audience).sort());
+    });
+
+    it('creates a draft with the customers a filter finds, or schedules it when scheduledAt is ahead', async () => {
+      const t = await registerTenant(app);
+      await customers(t, 2, { tags: ['spring'] });
+      await customers(t, 1);
+      const draft = await launch(t, { filter: { tag: 'spring' } }).expect(201);
+      expect(draft.body).toMatchObject({
+        status: 'draft',
+        progress: { total: 2 },
+        recipients: { added: 2 },
+      });
+      const later = new Date(Date.now() + 3600_000).toISOString();
+      const scheduled = await launch(t, {
+        filter: { tag: 'spring' },
+        scheduledAt: later,
+        start: true,
+      }).expect(201);
+      expect(scheduled.body).toMatchObject({ status: 'scheduled', progress: { total: 2 } });
+    });
+
+    it('creates a campaign from a CSV file, reporting each rejected row, and starts it', async () => {
+      const t = await registerTenant(app);
+      const csv = ['phone,first_name,plan', '+14155550981,Ola,gold', 'not a phone,Bad,'].join('\n');
+      const res = await launch(t, { csv, start: true }).expect(201);
+      expect(res.body).toMatchObject({
+        status: 'running',
+        progress: { total: 1 },
+        recipients: null,
+        imported: { rows: 2, createdCustomers: 1, added: 1 },
+      });
+      expect(res.body.imported.rejected).toEqual([
+        { row: 3, phone: 'not a phone', reason: expect.stringContaining('phone') },
+      ]);
+    });
+
+    it('creates nothing when a step fails: a CSV over the limit, an unknown field, no one to call, two audiences', async () => {
+      const t = await registerTenant(app);
+      const [customer] = await customers(t, 1);
+      const [dnc] = await customers(t, 1, { doNotCall: true });
+      const tooLong = [
+        'phone',
+        ...Array.from(
+          { length: CSV_IMPORT_MAX_ROWS + 1 },
+          (_, i) => `+1415555${String(i).padStart(4, '0')}`,
+        ),
+      ].join('\n');
+      const overLimit = await launch(t, { csv: tooLong, start: true });
+      expect(overLimit.status).toBe(413);
+      expect(overLimit.body.details[0].field).toBe('csv');
+
+      const unknownField = await launch(t, {
+        customerIds: [customer.id],
+        start: true,
+        colour: 'red',
+      });
+      expect(unknownField.status).toBe(400);
+      expect(unknownField.body.details[0].field).toBe('colour');
+
+      // Every row rejected: the report says why, and the change its rows made is gone too.
+      const rejected = await launch(t, {
+        csv: ['phone,first_name', 'not a phone,Dan', `${dnc.phone},Nope`].join('\n'),
+      });
+      expect(rejected.status).toBe(422);
+      expect(rejected.body.code).toBe('empty_audience');
+      expect(rejected.body.details.imported).toMatchObject({ rows: 2, added: 0 });
+      expect(rejected.body.details.imported.rejected).toHaveLength(2);
+      const noneCallable = await launch(t, { customerIds: [dnc.id] });
+      expect(noneCallable.status).toBe(422);
+      expect(noneCallable.body).toMatchObject({
+        code: 'empty_audience',
+        details: { recipients: { added: 0, skipped: { doNotCall: 1 } } },
+      });
+      const startEmpty = await launch(t, { start: true });
+      expect(startEmpty.status).toBe(422);
+      const twoAudiences = await launch(t, { customerIds: [customer.id], filter: { all: true } });
+      expect(twoAudiences.status).toBe(400);
+      expect(twoAudiences.body.details[0].field).toBe('customerIds');
+
+      expect(await campaignsOf(t)).toEqual([]);
+      const left = await customersOf(t);
+      expect(ids(left).sort()).toEqual([customer.id, dnc.id].sort());
+      expect(left.find((c) => c.id === dnc.id)?.firstName).toBe(dnc.firstName);
+    });
+
+    it('replays the first answer for a repeated Idempotency-Key and creates one campaign', async () => {
+      const t = await registerTenant(app);
+      const audience = await customers(t, 2);
+      const body = { customerIds: ids(audience), start: true };
+      const first = await launch(t, body, 'launch-once').expect(201);
+      const again = await launch(t, body, 'launch-once').expect(201);
+      expect(again.body).toEqual(first.body);
+      const list = await campaignsOf(t);
+      expect(list.map((c) => c.id)).toEqual([first.body.id]);
+      expect(list[0].progress.total).toBe(2);
     });
   });
 

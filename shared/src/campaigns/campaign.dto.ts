@@ -29,6 +29,58 @@ export const RECIPIENTS_BY_ID_MAX = 10_000;
 
 const ISO_WITH_OFFSET = { strict: true, strictSeparator: true };
 
+/** The most rows one CSV import may hold. */
+export const CSV_IMPORT_MAX_ROWS = 5_000;
+
+/** The most variable columns (columns other than the customer's own) one CSV import may hold. */
+export const CSV_IMPORT_MAX_VARIABLES = 50;
+
+const applyAll =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorate) => decorate(target, key));
+
+/** Customers named by id: the same rule wherever an audience is given. */
+const CustomerIds = () =>
+  applyAll(
+    IsOptional(),
+    IsArray({ message: 'customerIds must be an array of customer ids' }),
+    ArrayMinSize(1, { message: 'customerIds must name at least one customer' }),
+    ArrayMaxSize(RECIPIENTS_BY_ID_MAX, {
+      message: `customerIds must name at most ${RECIPIENTS_BY_ID_MAX} customers`,
+    }),
+    IsUUID('all', { each: true, message: 'customerIds must contain customer ids only' }),
+  );
+
+/** A CSV file's text: the same rule for an import, a check and a launch. */
+const CsvText = () =>
+  applyAll(
+    IsString(),
+    IsNotEmpty({ message: 'csv must hold a header row and at least one row' }),
+    MaxLength(900_000),
+  );
+
+export class RecipientFilterDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  /** Every customer of the tenant. */
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
+}
+
+/**
+ * A campaign, and optionally its audience (at most one of `customerIds`, `filter` or `csv`,
+ * with the rules of the recipient routes) and `start`, all in one transaction.
+ */
 export class CreateCampaignDto {
   @Transform(trimString)
   @IsString()
@@ -83,6 +135,25 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsObject({ message: 'variables must be an object of strings' })
   variables?: Record<string, string>;
+
+  /** Audience: these customers (do-not-call, repeated and unknown ids are skipped and counted). */
+  @CustomerIds()
+  customerIds?: string[];
+
+  /** Audience: the customers this filter finds. */
+  @IsOptional()
+  @IsNestedObject(() => RecipientFilterDto)
+  filter?: RecipientFilterDto;
+
+  /** Audience: a CSV file's text, imported as by `POST /campaigns/:id/recipients/import`. */
+  @IsOptional()
+  @CsvText()
+  csv?: string;
+
+  /** Start it at once (or schedule it when `scheduledAt` is ahead); a draft otherwise. */
+  @IsOptional()
+  @IsBoolean()
+  start?: boolean;
 }
 
 export class UpdateCampaignDto {
@@ -139,32 +210,9 @@ export class UpdateCampaignDto {
   variables?: Record<string, string>;
 }
 
-export class RecipientFilterDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
-  tag?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  search?: string;
-
-  /** Every customer of the tenant. */
-  @IsOptional()
-  @IsBoolean()
-  all?: boolean;
-}
-
 /** Either `customerIds` or a `filter`. */
 export class AddRecipientsDto {
-  @IsOptional()
-  @IsArray({ message: 'customerIds must be an array of customer ids' })
-  @ArrayMinSize(1, { message: 'customerIds must name at least one customer' })
-  @ArrayMaxSize(RECIPIENTS_BY_ID_MAX, {
-    message: `customerIds must name at most ${RECIPIENTS_BY_ID_MAX} customers`,
-  })
-  @IsUUID('all', { each: true, message: 'customerIds must contain customer ids only' })
+  @CustomerIds()
   customerIds?: string[];
 
   @IsOptional()
@@ -194,19 +242,11 @@ export class RecipientListQueryDto extends PageQueryDto {
   status?: RecipientStatus[];
 }
 
-/** The most rows one CSV import may hold. */
-export const CSV_IMPORT_MAX_ROWS = 5_000;
-
-/** The most variable columns (columns other than the customer's own) one CSV import may hold. */
-export const CSV_IMPORT_MAX_VARIABLES = 50;
-
 /**
  * A CSV file's text. Columns: `phone` (required), `first_name`, `last_name`, `email`,
  * `timezone`, `tags` (separated by `;`); any other column becomes a per-recipient variable.
  */
 export class ImportRecipientsDto {
-  @IsString()
-  @IsNotEmpty({ message: 'csv must hold a header row and at least one row' })
-  @MaxLength(900_000)
+  @CsvText()
   csv!: string;
 }

@@ -80,3 +80,11 @@ export interface ImportRecipientsResult {
   skipped: number;
   rejected: { row: number; phone: string | null; reason: string }[];
 }
+
+/** What creating a campaign answers: the campaign, and what became of the audience it was given. */
+export interface CampaignLaunchView extends CampaignView {
+  /** The report for `customerIds` or a `filter`; null otherwise. */
+  recipients: AddRecipientsResult | null;
+  /** The per-row report for a `csv`; null otherwise. */
+  imported: ImportRecipientsResult | null;
+}

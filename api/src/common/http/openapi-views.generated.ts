@@ -23,6 +23,7 @@ export type ViewName =
   | 'CallStatus'
   | 'CallView'
   | 'CallingWindow'
+  | 'CampaignLaunchView'
   | 'CampaignStats'
   | 'CampaignStatus'
   | 'CampaignView'
@@ -865,6 +866,133 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "days"
     ],
     "additionalProperties": false
+  },
+  "CampaignLaunchView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "nullable": true,
+        "type": "string"
+      },
+      "purpose": {
+        "$ref": "#/components/schemas/VoicePurpose"
+      },
+      "firstMessage": {
+        "nullable": true,
+        "type": "string"
+      },
+      "scheduledAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "callingWindow": {
+        "description": "Null: the tenant's window applies.",
+        "nullable": true,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/CallingWindow"
+          }
+        ]
+      },
+      "maxConcurrentCalls": {
+        "type": "number"
+      },
+      "maxAttempts": {
+        "type": "number"
+      },
+      "retryDelayMinutes": {
+        "type": "number"
+      },
+      "variables": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "status": {
+        "$ref": "#/components/schemas/CampaignStatus"
+      },
+      "pausedReason": {
+        "nullable": true,
+        "type": "string",
+        "description": "Why the campaign paused by itself (the failure-rate breaker), or null."
+      },
+      "startedAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "completedAt": {
+        "nullable": true,
+        "type": "string"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "progress": {
+        "type": "object",
+        "properties": {
+          "total": {
+            "type": "number"
+          },
+          "done": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "total",
+          "done"
+        ],
+        "additionalProperties": false,
+        "description": "Recipients in all, and those whose outcome is final."
+      },
+      "recipients": {
+        "description": "The report for `customerIds` or a `filter`; null otherwise.",
+        "nullable": true,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/AddRecipientsResult"
+          }
+        ]
+      },
+      "imported": {
+        "description": "The per-row report for a `csv`; null otherwise.",
+        "nullable": true,
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ImportRecipientsResult"
+          }
+        ]
+      }
+    },
+    "required": [
+      "callingWindow",
+      "completedAt",
+      "createdAt",
+      "description",
+      "firstMessage",
+      "id",
+      "imported",
+      "maxAttempts",
+      "maxConcurrentCalls",
+      "name",
+      "pausedReason",
+      "progress",
+      "purpose",
+      "recipients",
+      "retryDelayMinutes",
+      "scheduledAt",
+      "startedAt",
+      "status",
+      "variables"
+    ],
+    "additionalProperties": false,
+    "description": "What creating a campaign answers: the campaign, and what became of the audience it was given."
   },
   "CampaignStats": {
     "type": "object",

@@ -15,6 +15,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddRecipientsDto,
   AddRecipientsResult,
+  CampaignLaunchView,
   CampaignListQueryDto,
   CampaignStats,
   CampaignView,
@@ -33,6 +34,7 @@ import { TenantScopedController } from '../../common/http/tenant-controller.deco
 import { Idempotent } from '../../common/idempotency/idempotency.interceptor';
 import { TenantContext } from '../../common/tenancy/tenant-context';
 import { CampaignEventFeed } from './campaign-event-feed';
+import { CampaignLaunch } from './campaign-launch';
 import { CampaignService } from './campaign.service';
 import { RecipientImport } from './recipient-import';
 import { StreamSlots } from './stream-slots';
@@ -42,6 +44,7 @@ import { StreamSlots } from './stream-slots';
 export class CampaignController {
   constructor(
     private readonly campaigns: CampaignService,
+    private readonly launch: CampaignLaunch,
     private readonly context: TenantContext,
     private readonly importer: RecipientImport,
     private readonly feed: CampaignEventFeed,
@@ -58,11 +61,15 @@ export class CampaignController {
   @Post()
   @MinRole(Role.Admin)
   @Idempotent()
-  @ApiOperation({ summary: 'Create a campaign (draft)' })
+  @ApiOperation({
+    summary:
+      'Create a campaign (draft), optionally with its audience (one of customerIds, filter or csv, as the recipient routes take them) and `start`, in one transaction: a failing step creates nothing; an audience nobody of which can be added is a 422 with its report',
+  })
   @ApiBodyDto(CreateCampaignDto)
-  @ApiOk('CampaignView')
-  create(@Body() dto: CreateCampaignDto): Promise<CampaignView> {
-    return this.campaigns.create(dto);
+  @ApiOk('CampaignLaunchView')
+  @ApiErrors(413, 422)
+  create(@Body() dto: CreateCampaignDto): Promise<CampaignLaunchView> {
+    return this.launch.create(dto);
   }
 
   // Declared before the `:id` routes; a static segment wins over a parameter anyway.

@@ -20,6 +20,18 @@ export const CampaignErrors = {
     new AppException(400, 'validation_failed', 'Give either customerIds or a filter', [
       { field: 'customerIds', message: 'give either customerIds or a filter (tag, search or all)' },
     ]),
+  launchAudienceChoice: () =>
+    new AppException(400, 'validation_failed', 'Give at most one of customerIds, filter or csv', [
+      { field: 'customerIds', message: 'give at most one of customerIds, filter or csv' },
+    ]),
+  /** Nobody of the audience could be added; the report says why, and nothing was created. */
+  emptyAudience: (report: Record<string, unknown>) =>
+    new AppException(
+      422,
+      'empty_audience',
+      'Nobody of this audience can be called, so the campaign was not created',
+      report,
+    ),
   recipientBusy: () =>
     new AppException(
       409,

@@ -12,6 +12,7 @@ import { CampaignController, CustomerCampaignController } from './campaign.contr
 import { CampaignDialer } from './campaign-dialer';
 import { CampaignEventFeed } from './campaign-event-feed';
 import { CampaignProcessor } from './campaign.processor';
+import { CampaignLaunch } from './campaign-launch';
 import { CampaignService } from './campaign.service';
 import { RecipientImport } from './recipient-import';
 import { StreamSlots } from './stream-slots';
@@ -36,6 +37,7 @@ export class CampaignModule implements OnModuleInit {
       controllers: [CampaignController, CustomerCampaignController],
       providers: [
         CampaignService,
+        CampaignLaunch,
         CampaignDialer,
         RecipientImport,
         CampaignEventFeed,

@@ -1,26 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
-  AddRecipientsDto,
-  AddRecipientsResult,
+  CampaignLaunchView,
   CampaignView,
   CreateCampaignDto,
   ImportRecipientsResult,
 } from '@navaia/shared';
 import { api } from '../../../lib/api-client';
 import { useTenantId } from '../../../lib/auth-store';
+import { idempotencyHeaders } from '../../../lib/idempotency';
 import { campaignsQueryKey } from './get-campaigns';
 
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'cancel';
 
 const campaignPath = (id: string) => `/campaigns/${encodeURIComponent(id)}`;
-
-export function createCampaign(body: CreateCampaignDto): Promise<CampaignView> {
-  return api.post<CampaignView>('/campaigns', body);
-}
-
-export function addRecipients(id: string, body: AddRecipientsDto): Promise<AddRecipientsResult> {
-  return api.post<AddRecipientsResult>(`${campaignPath(id)}/recipients`, body);
-}
 
 export function moveCampaign(id: string, action: CampaignAction): Promise<CampaignView> {
   return api.post<CampaignView>(`${campaignPath(id)}/${action}`);
@@ -33,55 +25,22 @@ function useInvalidateCampaigns() {
 }
 
 export interface LaunchInput {
-  campaign: CreateCampaignDto;
-  /** Customers chosen by id or filter, or null. */
-  audience: AddRecipientsDto | null;
-  /** A CSV file's text to import, or null. */
-  csv: string | null;
-  start: boolean;
+  /** The campaign with its audience, and `start` when it should start (or be scheduled). */
+  body: CreateCampaignDto;
+  /** One per submission: a retried click replays the first answer instead of a second campaign. */
+  idempotencyKey: string;
 }
 
-export interface LaunchResult {
-  campaign: CampaignView;
-  recipients: AddRecipientsResult | null;
-  imported: ImportRecipientsResult | null;
-}
-
-/**
- * Creates the campaign, adds its audience and, when asked, starts it. A step that fails after
- * the campaign exists says so, so the caller can send people to the draft rather than create a
- * second one.
- */
-export class LaunchError extends Error {
-  constructor(
-    readonly campaign: CampaignView,
-    readonly recipients: AddRecipientsResult | null,
-    readonly failure: unknown,
-    readonly imported: ImportRecipientsResult | null = null,
-  ) {
-    super(failure instanceof Error ? failure.message : 'The campaign was saved as a draft.');
-    this.name = 'LaunchError';
-  }
+/** Creates the campaign, its audience and its start in one request: all of it or nothing. */
+export function launchCampaign({ body, idempotencyKey }: LaunchInput): Promise<CampaignLaunchView> {
+  return api.post<CampaignLaunchView>('/campaigns', body, {
+    headers: idempotencyHeaders(idempotencyKey),
+  });
 }
 
 export function useLaunchCampaign() {
   const invalidate = useInvalidateCampaigns();
-  return useMutation({
-    mutationFn: async ({ campaign, audience, csv, start }: LaunchInput): Promise<LaunchResult> => {
-      let created = await createCampaign(campaign);
-      let recipients: AddRecipientsResult | null = null;
-      let imported: ImportRecipientsResult | null = null;
-      try {
-        if (audience) recipients = await addRecipients(created.id, audience);
-        if (csv !== null) imported = await importRecipients(created.id, csv);
-        if (start) created = await moveCampaign(created.id, 'start');
-      } catch (error) {
-        throw new LaunchError(created, recipients, error, imported);
-      }
-      return { campaign: created, recipients, imported };
-    },
-    onSettled: () => invalidate(),
-  });
+  return useMutation({ mutationFn: launchCampaign, onSuccess: () => invalidate() });
 }
 
 export function useMoveCampaign(id: string) {

@@ -12,7 +12,7 @@ import {
   type MockResponse,
 } from '../../../testing/test-utils';
 import { CustomerSelect } from '../../customers/components/customer-select';
-import { CampaignWizard, RecipientsReport } from './campaign-wizard';
+import { CampaignWizard, describeRecipients } from './campaign-wizard';
 import { makeCampaign } from './campaign-test-data';
 
 const CUSTOMER = makeCustomer({ id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', displayName: 'Ada' });
@@ -26,25 +26,31 @@ const REPORT = {
 function setUp(override?: (request: Parameters<Handler>[0]) => MockResponse | undefined) {
   signIn({ role: 'admin' as never });
   const bodies: Record<string, unknown> = {};
+  const keys: (string | null)[] = [];
   const fetchMock = mockApi(async (request) => {
     const { method, path, body } = request;
     bodies[`${method} ${path}`] = body;
+    if (method === 'POST' && path === '/campaigns')
+      keys.push(request.headers.get('Idempotency-Key'));
     const answer = override?.(request);
     if (answer) return answer;
     if (method === 'GET' && path === '/customers') {
       return { body: { data: [CUSTOMER], nextCursor: null } };
     }
-    if (method === 'POST' && path === '/campaigns') return { status: 201, body: CREATED };
-    if (method === 'POST' && path === `/campaigns/${CREATED.id}/recipients`)
-      return { body: REPORT };
-    if (method === 'POST' && path === `/campaigns/${CREATED.id}/start`) {
-      return { body: { ...CREATED, status: CampaignStatus.Running } };
+    if (method === 'POST' && path === '/campaigns') {
+      const { start, csv } = body as { start: boolean; csv?: string };
+      const status = start ? CampaignStatus.Running : CampaignStatus.Draft;
+      return {
+        status: 201,
+        body: { ...CREATED, status, recipients: csv ? null : REPORT, imported: null },
+      };
     }
     return { status: 404, body: { message: 'Not found' } };
   });
   return {
     fetchMock,
     bodies,
+    keys,
     ...renderWithProviders(
       <Routes>
         <Route path="/campaigns/new" element={<CampaignWizard CustomerSelect={CustomerSelect} />} />
@@ -57,21 +63,18 @@ function setUp(override?: (request: Parameters<Handler>[0]) => MockResponse | un
 
 describe('campaign wizard', () => {
   it('reports customer ids that were not found among the skipped', () => {
-    renderWithProviders(
-      <RecipientsReport
-        result={{
-          added: 2,
-          skipped: { doNotCall: 0, duplicate: 0, alreadyInCampaign: 1, unknown: 3, total: 4 },
-        }}
-      />,
-    );
-    expect(screen.getByTestId('recipients-report')).toHaveTextContent(
-      '4 skipped: 0 do-not-call, 0 duplicate numbers, 1 already in the campaign, 3 not found (deleted or mistyped ids).',
+    expect(
+      describeRecipients({
+        added: 2,
+        skipped: { doNotCall: 0, duplicate: 0, alreadyInCampaign: 1, unknown: 3, total: 4 },
+      }),
+    ).toBe(
+      '2 customers added; 4 skipped: 1 already in the campaign, 3 not found (deleted or mistyped ids).',
     );
   });
 
-  it('creates the campaign, adds the chosen customers and starts it', async () => {
-    const { user, fetchMock, bodies } = setUp();
+  it('creates the campaign with the chosen customers and starts it in one request, then opens it', async () => {
+    const { user, fetchMock, bodies, keys } = setUp();
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Name the campaign')).toBeVisible();
@@ -100,19 +103,12 @@ describe('campaign wizard', () => {
     expect(review).toHaveTextContent('Ada');
     await user.click(screen.getByRole('button', { name: 'Start now' }));
 
-    expect(await screen.findByText('Campaign started')).toBeVisible();
-    const report = screen.getByTestId('recipients-report');
-    expect(report).toHaveTextContent('1 customer added.');
-    expect(report).toHaveTextContent('1 skipped: 1 do-not-call, 0 duplicate numbers');
-    expect(screen.getByRole('link', { name: 'Open the campaign' })).toHaveAttribute(
-      'href',
-      `/campaigns/${CREATED.id}`,
-    );
-    expect(requestsOf(fetchMock).filter((r) => r.startsWith('POST'))).toEqual([
-      'POST /campaigns',
-      `POST /campaigns/${CREATED.id}/recipients`,
-      `POST /campaigns/${CREATED.id}/start`,
-    ]);
+    expect(await screen.findByText('The campaign page')).toBeVisible();
+    expect(
+      await screen.findByText('Started: 1 customer added; 1 skipped: 1 do-not-call.'),
+    ).toBeVisible();
+    expect(requestsOf(fetchMock).filter((r) => r.startsWith('POST'))).toEqual(['POST /campaigns']);
+    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
     expect(bodies['POST /campaigns']).toEqual({
       name: 'Spring check-ups',
       purpose: 'sales',
@@ -122,21 +118,13 @@ describe('campaign wizard', () => {
       callingWindow: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5, 6] },
       maxAttempts: 2,
       variables: { offer: '10 % off' },
-    });
-    expect(bodies[`POST /campaigns/${CREATED.id}/recipients`]).toEqual({
       customerIds: [CUSTOMER.id],
+      start: true,
     });
   });
 
-  it('saves a tag audience as a draft without starting it, and says when adding failed', async () => {
-    const { user, fetchMock, bodies } = setUp(({ method, path }) =>
-      method === 'POST' && path.endsWith('/recipients')
-        ? {
-            status: 422,
-            body: { message: 'filter.tag must be shorter than or equal to 50 characters' },
-          }
-        : undefined,
-    );
+  it('saves a tag audience as a draft in the same request, without starting it', async () => {
+    const { user, fetchMock, bodies } = setUp();
 
     await user.type(screen.getByRole('textbox', { name: /Name/ }), 'Tagged');
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -146,10 +134,39 @@ describe('campaign wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Save as draft' }));
 
-    expect(await screen.findByText(/saved, but not everything worked/)).toBeVisible();
-    expect(screen.getByRole('alert')).toHaveTextContent('filter.tag must be shorter');
-    expect(bodies[`POST /campaigns/${CREATED.id}/recipients`]).toEqual({ filter: { tag: 'vip' } });
-    expect(requestsOf(fetchMock)).not.toContain(`POST /campaigns/${CREATED.id}/start`);
+    expect(await screen.findByText('The campaign page')).toBeVisible();
+    expect(
+      await screen.findByText('Saved as a draft: 1 customer added; 1 skipped: 1 do-not-call.'),
+    ).toBeVisible();
+    expect(bodies['POST /campaigns']).toMatchObject({ filter: { tag: 'vip' }, start: false });
+    expect(requestsOf(fetchMock).filter((r) => r.startsWith('POST'))).toEqual(['POST /campaigns']);
+  });
+
+  it('shows why a launch failed and stays on the review; a retried click sends the same key', async () => {
+    let failures = 1;
+    const { user, keys } = setUp(({ method, path }) =>
+      method === 'POST' && path === '/campaigns' && failures-- > 0
+        ? {
+            status: 422,
+            body: {
+              message: 'Nobody of this audience can be called, so the campaign was not created',
+            },
+          }
+        : undefined,
+    );
+    await user.type(screen.getByRole('textbox', { name: /Name/ }), 'Everyone');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('radio', { name: 'All customers' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Start now' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nobody of this audience');
+    expect(screen.getByRole('region', { name: 'Review' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Start now' }));
+    expect(await screen.findByText('The campaign page')).toBeVisible();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   describe('with a CSV audience', () => {
@@ -176,11 +193,16 @@ describe('campaign wizard', () => {
       await user.upload(input, new File([CSV], 'audience.csv', { type: 'text/csv' }));
     }
 
-    it('previews and checks the file, then creates the campaign, imports it and starts it', async () => {
+    it('previews and checks the file, then creates the campaign with it and starts it in one request', async () => {
       const { user, fetchMock, bodies } = setUp(({ method, path }) => {
         if (method === 'POST' && path === '/campaigns/recipients/check') return { body: CHECK };
-        if (method === 'POST' && path === `/campaigns/${CREATED.id}/recipients/import`)
-          return { body: IMPORTED };
+        if (method === 'POST' && path === '/campaigns') {
+          const status = CampaignStatus.Running;
+          return {
+            status: 201,
+            body: { ...CREATED, status, recipients: null, imported: IMPORTED },
+          };
+        }
         return undefined;
       });
       await chooseCsv(user);
@@ -215,10 +237,8 @@ describe('campaign wizard', () => {
       expect(requestsOf(fetchMock).filter((r) => r.startsWith('POST'))).toEqual([
         'POST /campaigns/recipients/check',
         'POST /campaigns',
-        `POST /campaigns/${CREATED.id}/recipients/import`,
-        `POST /campaigns/${CREATED.id}/start`,
       ]);
-      expect(bodies[`POST /campaigns/${CREATED.id}/recipients/import`]).toEqual({ csv: CSV });
+      expect(bodies['POST /campaigns']).toMatchObject({ csv: CSV, start: true });
     });
 
     it('will not go on with a file the check refuses', async () => {
@@ -240,27 +260,6 @@ describe('campaign wizard', () => {
       await user.click(screen.getByRole('button', { name: 'Next' }));
       expect(await screen.findByText('This file cannot be imported; choose another')).toBeVisible();
       expect(screen.queryByRole('button', { name: 'Start now' })).not.toBeInTheDocument();
-    });
-
-    it('says so and lands on the draft when the import fails after the campaign was created', async () => {
-      const { user, fetchMock } = setUp(({ method, path }) => {
-        if (method === 'POST' && path === '/campaigns/recipients/check') return { body: CHECK };
-        if (method === 'POST' && path.endsWith('/recipients/import'))
-          return { status: 503, body: { message: 'The database is not answering' } };
-        return undefined;
-      });
-      await chooseCsv(user);
-      await screen.findByTestId('check-report');
-      await user.click(screen.getByRole('button', { name: 'Next' }));
-      await user.click(screen.getByRole('button', { name: 'Next' }));
-      await user.click(screen.getByRole('button', { name: 'Start now' }));
-
-      expect(await screen.findByText('The campaign page')).toBeVisible();
-      expect(
-        await screen.findByText('The campaign was saved as a draft, but not everything worked'),
-      ).toBeVisible();
-      expect(screen.getByText('The database is not answering')).toBeVisible();
-      expect(requestsOf(fetchMock)).not.toContain(`POST /campaigns/${CREATED.id}/start`);
     });
   });
 });

@@ -18,18 +18,17 @@ import {
   TextInput,
 } from '@mantine/core';
 import { DateTimePicker, TimeInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import {
   CampaignStatus,
   VoicePurpose,
-  type AddRecipientsDto,
   type AddRecipientsResult,
+  type CampaignLaunchView,
   type CreateCampaignDto,
   type ImportRecipientsResult,
 } from '@navaia/shared';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Fact, Section } from '../../../components/ui/detail-parts';
 import type { EntityOption, EntitySelect } from '../../../components/ui/entity-select';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -38,13 +37,9 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useAuthenticatedSession } from '../../../lib/auth-store';
 import { describeError } from '../../../lib/form-errors';
 import { formatInZone, wallClockToIso } from '../../../lib/tenant-time';
-import {
-  LaunchError,
-  useCheckRecipients,
-  useLaunchCampaign,
-  type LaunchResult,
-} from '../api/campaign-mutations';
-import { CampaignStatusBadge, describeWindow, PURPOSE_LABELS, WEEKDAYS } from './campaign-labels';
+import { newIdempotencyKey } from '../../../lib/idempotency';
+import { useCheckRecipients, useLaunchCampaign } from '../api/campaign-mutations';
+import { describeWindow, PURPOSE_LABELS, WEEKDAYS } from './campaign-labels';
 import { CSV_COLUMNS_HELP, CsvPreview, describeImport, ImportReport } from './csv-report';
 
 type AudienceMode = 'customers' | 'tag' | 'all' | 'csv';
@@ -122,11 +117,8 @@ function validateStep(step: number, draft: CampaignDraft): Errors {
 
 const limit = (value: Limit) => (typeof value === 'number' ? value : undefined);
 
-/** The request bodies a draft makes: the campaign, and its audience (customers or a CSV file). */
-export function toRequests(
-  draft: CampaignDraft,
-  zone: string,
-): { campaign: CreateCampaignDto; audience: AddRecipientsDto | null; csv: string | null } {
+/** The one request body a draft makes: the campaign with its audience (customers or a CSV file). */
+export function toCreateBody(draft: CampaignDraft, zone: string): CreateCampaignDto {
   const campaign: CreateCampaignDto = {
     name: draft.name.trim(),
     purpose: draft.purpose,
@@ -145,14 +137,11 @@ export function toRequests(
     retryDelayMinutes: limit(draft.retryDelayMinutes),
     variables: Object.fromEntries(draft.variables.map(({ key, value }) => [key.trim(), value])),
   };
-  if (draft.audience === 'csv') return { campaign, audience: null, csv: draft.csvText ?? '' };
-  const audience: AddRecipientsDto =
-    draft.audience === 'customers'
-      ? { customerIds: draft.customers.map((customer) => customer.id) }
-      : draft.audience === 'tag'
-        ? { filter: { tag: draft.tag.trim() } }
-        : { filter: { all: true } };
-  return { campaign, audience, csv: null };
+  if (draft.audience === 'csv') return { ...campaign, csv: draft.csvText ?? '' };
+  if (draft.audience === 'customers')
+    return { ...campaign, customerIds: draft.customers.map((customer) => customer.id) };
+  if (draft.audience === 'tag') return { ...campaign, filter: { tag: draft.tag.trim() } };
+  return { ...campaign, filter: { all: true } };
 }
 
 /** Why the wizard cannot go on with the CSV file as checked so far, or null. */
@@ -195,77 +184,32 @@ function emptyDraft(): CampaignDraft {
   };
 }
 
-/** How many of the audience were added, and why the others were not. */
-export function RecipientsReport({ result }: { result: AddRecipientsResult }) {
-  const { skipped } = result;
-  return (
-    <Stack gap={4} data-testid="recipients-report">
-      <Text size="sm">
-        {result.added} {result.added === 1 ? 'customer' : 'customers'} added.
-      </Text>
-      {skipped.total > 0 && (
-        <Text size="sm" c="dimmed">
-          {skipped.total} skipped: {skipped.doNotCall} do-not-call, {skipped.duplicate} duplicate
-          numbers, {skipped.alreadyInCampaign} already in the campaign
-          {skipped.unknown > 0 && `, ${skipped.unknown} not found (deleted or mistyped ids)`}.
-        </Text>
-      )}
-    </Stack>
-  );
+/** How many of the audience were added, and why the others were not, in one sentence. */
+export function describeRecipients({ added, skipped }: AddRecipientsResult): string {
+  const reasons = [
+    [skipped.doNotCall, 'do-not-call'],
+    [skipped.duplicate, 'duplicate'],
+    [skipped.alreadyInCampaign, 'already in the campaign'],
+    [skipped.unknown, 'not found (deleted or mistyped ids)'],
+  ] as const;
+  const why = reasons.flatMap(([n, reason]) => (n > 0 ? [`${n} ${reason}`] : [])).join(', ');
+  return `${added} ${added === 1 ? 'customer' : 'customers'} added${skipped.total > 0 ? `; ${skipped.total} skipped: ${why}` : ''}.`;
 }
 
-function LaunchOutcome({ result, started }: { result: LaunchResult; started: boolean }) {
-  const { campaign } = result;
-  return (
-    <Stack gap="md">
-      <Alert color="green" title={started ? 'Campaign started' : 'Campaign saved as a draft'}>
-        <Stack gap="xs">
-          <Group gap="xs">
-            <Text size="sm" fw={500}>
-              {campaign.name}
-            </Text>
-            <CampaignStatusBadge status={campaign.status} />
-          </Group>
-          {result.recipients && <RecipientsReport result={result.recipients} />}
-          {result.imported && <ImportReport result={result.imported} />}
-        </Stack>
-      </Alert>
-      <Group>
-        <Button component={Link} to={`/campaigns/${campaign.id}`}>
-          Open the campaign
-        </Button>
-        <Button component={Link} to="/campaigns" variant="default">
-          All campaigns
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-/** The campaign exists, but adding its audience or starting it failed. */
-function PartialOutcome({ error }: { error: LaunchError }) {
-  return (
-    <Stack gap="md">
-      <Alert
-        color="red"
-        icon={<IconAlertCircle size={18} />}
-        title="The campaign was saved, but not everything worked"
-        role="alert"
-      >
-        <Stack gap="xs">
-          <Text size="sm">{describeError(error.failure)}</Text>
-          {error.recipients && <RecipientsReport result={error.recipients} />}
-          {error.imported && <ImportReport result={error.imported} />}
-          <Text size="sm">It is kept as a draft; open it to fix and start it.</Text>
-        </Stack>
-      </Alert>
-      <Group>
-        <Button component={Link} to={`/campaigns/${error.campaign.id}`}>
-          Open the campaign
-        </Button>
-      </Group>
-    </Stack>
-  );
+/** What the launch did, for the notification shown on the campaign's page. */
+export function describeLaunch(view: CampaignLaunchView): string {
+  const done =
+    view.status === CampaignStatus.Draft
+      ? 'Saved as a draft'
+      : view.status === CampaignStatus.Scheduled
+        ? 'Scheduled'
+        : 'Started';
+  const audience = view.imported
+    ? describeImport(view.imported)
+    : view.recipients
+      ? describeRecipients(view.recipients)
+      : null;
+  return audience ? `${done}: ${audience}` : `${done}.`;
 }
 
 /**
@@ -305,41 +249,32 @@ export function CampaignWizard({ CustomerSelect }: { CustomerSelect: EntitySelec
     update({ csvText: text });
     check.mutate(text);
   };
-  /** A CSV audience ends on the campaign page, the import's outcome in a notification. */
-  const landOnCampaign = {
-    onSuccess: ({ campaign, imported }: LaunchResult) => {
-      notifySuccess(
-        `${campaign.status === CampaignStatus.Draft ? 'Saved as a draft' : 'Started'}: ${describeImport(imported!)}`,
-      );
-      void navigate(`/campaigns/${campaign.id}`);
-    },
-    onError: (error: Error) => {
-      if (!(error instanceof LaunchError)) return;
-      const done = error.imported ? ` Import: ${describeImport(error.imported)}` : '';
-      notifications.show({
-        color: 'red',
-        title: 'The campaign was saved as a draft, but not everything worked',
-        message: `${describeError(error.failure)}${done}`,
-        autoClose: false,
-      });
-      void navigate(`/campaigns/${error.campaign.id}`);
-    },
-  };
+  // One key per submission: clicking again after a lost answer replays the first launch
+  // instead of creating a second campaign; a changed body is a new submission.
+  const submission = useRef<{ key: string; body: string } | null>(null);
   const submit = (start: boolean) => {
     setStartAsked(start);
-    const requests = toRequests(draft, zone);
-    launch.mutate({ ...requests, start }, requests.csv === null ? undefined : landOnCampaign);
+    const body: CreateCampaignDto = { ...toCreateBody(draft, zone), start };
+    const serialized = JSON.stringify(body);
+    if (submission.current?.body !== serialized)
+      submission.current = { key: newIdempotencyKey(), body: serialized };
+    launch.mutate(
+      { body, idempotencyKey: submission.current.key },
+      {
+        onSuccess: (view) => {
+          notifySuccess(describeLaunch(view));
+          void navigate(`/campaigns/${view.id}`);
+        },
+      },
+    );
   };
-
-  if (launch.isSuccess) return <LaunchOutcome result={launch.data} started={startAsked} />;
-  if (launch.error instanceof LaunchError) return <PartialOutcome error={launch.error} />;
 
   const setVariable = (index: number, changes: Partial<{ key: string; value: string }>) =>
     update({
       variables: draft.variables.map((row, i) => (i === index ? { ...row, ...changes } : row)),
     });
 
-  const { campaign } = toRequests(draft, zone);
+  const campaign = toCreateBody(draft, zone);
   const windowText = campaign.callingWindow
     ? describeWindow(campaign.callingWindow)
     : `The organisation's (${tenant.callingWindow.start}–${tenant.callingWindow.end})`;
