@@ -180,13 +180,13 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
     try {
       const response = await deliverSimulatedWebhook(
         request.statusCallbackUrl,
-        {
+        () => ({
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             'x-twilio-signature': signature,
           },
           body: new URLSearchParams(params).toString(),
-        },
+        }),
         (status) => status >= 500 || status === 429,
       );
       if (!response.ok)

@@ -21,7 +21,7 @@ async function receiver(
   return { url: `http://127.0.0.1:${port}/hook`, bodies, server };
 }
 
-const REQUEST = { headers: { 'content-type': 'application/json' }, body: '{"n":1}' };
+const REQUEST = () => ({ headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
 const serverError = (status: number) => status >= 500;
 
 describe('deliverSimulatedWebhook', () => {

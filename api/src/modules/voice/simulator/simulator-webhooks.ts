@@ -9,17 +9,18 @@ const REDELIVERY: RetryPolicy = { attempts: 5, baseDelayMs: 800 };
 
 /**
  * POSTs a simulated webhook, redelivering while the receiver answers a status `redelivered`
- * accepts or does not answer at all. Resolves with the final answer; rejects with the last
- * failure once the attempts are spent.
+ * accepts or does not answer at all. `request` is built for each attempt, so a signature that
+ * carries a timestamp is fresh. Resolves with the final answer; rejects with the last failure
+ * once the attempts are spent.
  */
 export function deliverSimulatedWebhook(
   url: string,
-  request: { headers: Record<string, string>; body: string },
+  request: () => { headers: Record<string, string>; body: string },
   redelivered: (status: number) => boolean,
 ): Promise<Response> {
   return withRetry(
     async () => {
-      const response = await fetch(url, { method: 'POST', ...request });
+      const response = await fetch(url, { method: 'POST', ...request() });
       if (redelivered(response.status)) throw new Error(`the receiver answered ${response.status}`);
       return response;
     },
@@ -61,13 +62,13 @@ export class SimulatorWebhooks {
     try {
       const response = await deliverSimulatedWebhook(
         url,
-        {
+        () => ({
           headers: {
             'content-type': 'application/json',
             'elevenlabs-signature': signElevenLabs(body, this.config.elevenLabs.webhookSecrets[0]),
           },
           body,
-        },
+        }),
         (status) => status >= 500 || status === 429 || status === 408,
       );
       if (!response.ok) this.logger.error(`Simulated webhook refused with ${response.status}`);
