@@ -6,6 +6,6 @@ module.exports = {
   testRegex: '\\.spec\\.ts$',
   setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.spec.json' }] },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|uuid)/)'],
   moduleNameMapper: { '^@navaia/shared$': '<rootDir>/../../shared/src/index.ts' },
 };

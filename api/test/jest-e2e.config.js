@@ -9,6 +9,6 @@ module.exports = {
   globalTeardown: '<rootDir>/support/global-teardown.ts',
   testTimeout: 30_000,
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.spec.json' }] },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|uuid)/)'],
   moduleNameMapper: { '^@navaia/shared$': '<rootDir>/../../shared/src/index.ts' },
 };

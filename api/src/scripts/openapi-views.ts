@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
 
-export const GENERATED_FILE = 'api/src/common/http/openapi-views.generated.ts';
+export const GENERATED_FILE = 'api/src/generated/openapi-views.ts';
 
 export function repositoryRoot(from = __dirname): string {
   let dir = resolve(from);

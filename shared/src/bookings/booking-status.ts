@@ -18,9 +18,3 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
   [BookingStatus.Cancelled]: [],
   [BookingStatus.NoShow]: [],
 };
-
-/** Statuses whose amounts count as revenue. */
-export const REVENUE_STATUSES: readonly BookingStatus[] = [
-  BookingStatus.Confirmed,
-  BookingStatus.Completed,
-];

@@ -24,13 +24,6 @@ export const FINAL_CALL_STATUSES: readonly CallStatus[] = [
   CallStatus.Canceled,
 ];
 
-export const ACTIVE_CALL_STATUSES: readonly CallStatus[] = [
-  CallStatus.Queued,
-  CallStatus.Initiated,
-  CallStatus.Ringing,
-  CallStatus.InProgress,
-];
-
 const RANK: Record<CallStatus, number> = {
   [CallStatus.Queued]: 0,
   [CallStatus.Initiated]: 1,

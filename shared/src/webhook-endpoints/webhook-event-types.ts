@@ -16,10 +16,6 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** Sent on request to one endpoint whatever it subscribes to; never published by records. */
 export const WEBHOOK_TEST_EVENT_TYPE = 'webhook.test';
 
-export function isWebhookEventType(value: unknown): value is WebhookEventType {
-  return (WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(value);
-}
-
 export enum WebhookDeliveryStatus {
   /** Waiting for its first attempt or for a retry. */
   Pending = 'pending',

@@ -16,7 +16,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { STATUS_CODES } from 'node:http';
 import { IS_PUBLIC } from '../auth/decorators';
-import { VIEW_SCHEMAS, ViewName } from './openapi-views.generated';
+import { VIEW_SCHEMAS, ViewName } from '../../generated/openapi-views';
 
 export type {
   OpenAPIObject,
@@ -38,8 +38,8 @@ const ERRORS = 'navaia:openapi:errors';
  * - `@ApiOperation({ summary })` and `@ApiTags('<module>')` on the controller;
  * - the answer: `@ApiOk('TicketView')`, `@ApiPage('TicketView')`, `@ApiList('MemberView')` or
  *   `@ApiNoContent()`; views are the exported types of @navaia/shared, whose schemas
- *   `npm run openapi:views` generates (`openapi-views.generated.ts`); small answers may pass
- *   an inline schema instead;
+ *   `npm run openapi:views` generates (`api/src/generated/openapi-views.ts`); small answers
+ *   may pass an inline schema instead;
  * - the errors the route itself decides: `@ApiErrors(404, 409)`. Those every route of a kind
  *   answers are added by the document: 401 and 403 when authenticated, 400 with any input,
  *   404 with path parameters, 413 with a body;

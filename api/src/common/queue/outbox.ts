@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { TenantDb } from '../database/tenant-db';
 import { TenantContext } from '../tenancy/tenant-context';
+import { withTimeout } from '../async/timeout';
 
 export interface OutboxEntry {
   queue: string;
@@ -112,22 +113,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             entries.map((e) => ({ name: e.job_name, data: e.payload, opts: { jobId: e.job_id } })),
           ),
           ENQUEUE_TIMEOUT_MS,
+          () => new Error('the job queue did not answer'),
         );
       }
       return rows.length;
     });
-  }
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the job queue did not answer')), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
-import { AppException, CommonErrors } from '../errors/app.exception';
+import { CommonErrors } from '../errors/app.exception';
+import { withTimeout } from '../async/timeout';
 
 const ENQUEUE_TIMEOUT_MS = 1_000;
 
@@ -23,28 +24,19 @@ export class QueueProducer {
     if (jobs.length === 0) return [];
     const client = await queue.client;
     if (client.status !== 'ready') throw CommonErrors.unavailable('The job queue');
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(CommonErrors.unavailable('The job queue')),
+    try {
+      const added = await withTimeout(
+        jobs.length === 1
+          ? queue
+              .add(jobs[0].name as never, jobs[0].data as never, jobs[0].opts)
+              .then((job) => [job])
+          : queue.addBulk(jobs as never),
         ENQUEUE_TIMEOUT_MS,
       );
-    });
-    try {
-      const added =
-        jobs.length === 1
-          ? [
-              await Promise.race([
-                queue.add(jobs[0].name as never, jobs[0].data as never, jobs[0].opts),
-                timeout,
-              ]),
-            ]
-          : await Promise.race([queue.addBulk(jobs as never), timeout]);
       return added.map((job) => job.id ?? '');
-    } catch (error) {
-      throw error instanceof AppException ? error : CommonErrors.unavailable('The job queue');
-    } finally {
-      clearTimeout(timer);
+    } catch {
+      // A refusal or no answer in time: either way the job is not known to be queued.
+      throw CommonErrors.unavailable('The job queue');
     }
   }
 }

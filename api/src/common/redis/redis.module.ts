@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { createRequestRedis } from './redis';
+import { withTimeout } from '../async/timeout';
 
 export const REDIS = Symbol('REDIS');
 const READY_TIMEOUT_MS = 5_000;
@@ -22,10 +23,10 @@ export class RedisModule implements OnApplicationShutdown {
             client.on('error', () => undefined);
             // Without an offline queue, commands fail until the first connection is up:
             // wait for it (briefly) so the first requests after a start are not refused.
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, READY_TIMEOUT_MS);
-              client.once('ready', () => (clearTimeout(timer), resolve()));
-            });
+            await withTimeout(
+              new Promise((resolve) => client.once('ready', resolve)),
+              READY_TIMEOUT_MS,
+            ).catch(() => undefined);
             return client;
           },
         },

@@ -43,10 +43,6 @@ export function nextCallableAt(from: Date, window: CallingWindow, timeZone: stri
   return new Date(from.getTime() + 7 * 86_400_000);
 }
 
-/** Whether `at` falls inside the window in `timeZone`. */
-export const insideWindow = (at: Date, window: CallingWindow, timeZone: string) =>
-  nextCallableAt(at, window, timeZone).getTime() === at.getTime();
-
 const WEEK_MS = 7 * 86_400_000;
 
 /**

@@ -10,6 +10,7 @@ import { carriesMetricsToken, metricsRegistry } from '../../common/http/metrics'
 import { ApiErrors, ApiOk } from '../../common/http/openapi';
 import { REDIS } from '../../common/redis/redis.module';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { withTimeout } from '../../common/async/timeout';
 
 const CHECK_TIMEOUT_MS = 1_000;
 
@@ -28,19 +29,11 @@ const READINESS: SchemaObject = {
 };
 
 async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      probe(),
-      new Promise(
-        (_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS)),
-      ),
-    ]);
+    await withTimeout(probe(), CHECK_TIMEOUT_MS);
     return 'up';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

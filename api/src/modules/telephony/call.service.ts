@@ -49,6 +49,7 @@ import { outsideCallingHours, type OutsideCallingHours } from './calling-hours';
 import { DialLimiter } from './dial-limiter';
 import { TELEPHONY_PROVIDER, TelephonyProvider } from './providers/telephony-provider';
 import { REJECTION_MESSAGES, TelephonyErrors } from './telephony.exception';
+import { withTimeout } from '../../common/async/timeout';
 
 /** A status report from any source, applied monotonically. */
 export interface StatusUpdate {
@@ -577,10 +578,7 @@ export class CallService implements OnModuleInit {
     try {
       const client = await this.queue.client;
       if (client.status !== 'ready') throw new Error(client.status);
-      await Promise.race([
-        this.redis.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS)),
-      ]);
+      await withTimeout(this.redis.ping(), PING_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof AppException) throw error;
       throw CommonErrors.unavailable('The call queue');

@@ -3,7 +3,10 @@ import twilio from 'twilio';
 import { CallStatus } from '@navaia/shared';
 import { APP_CONFIG, AppConfig, SimulatorSpeed } from '../../../config/config';
 import { pickOutcome } from '../../../config/simulator-outcomes';
-import { SimulatorWebhooks } from '../../voice/simulator/simulator-webhooks';
+import {
+  SimulatorWebhooks,
+  deliverSimulatedWebhook,
+} from '../../voice/simulator/simulator-webhooks';
 import type {
   DialAnswer,
   DialRequest,
@@ -21,7 +24,6 @@ import {
   simulatedSteps,
 } from './simulated-call';
 
-const ATTEMPTS = 5;
 /** How long the simulator remembers a call after its end, to answer for it. */
 const REMEMBER_MS = 15 * 60_000;
 
@@ -175,29 +177,24 @@ export class SimulatorTelephonyProvider implements TelephonyProvider, OnApplicat
       request.statusCallbackUrl,
       params,
     );
-    const body = new URLSearchParams(params).toString();
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        const response = await fetch(request.statusCallbackUrl, {
-          method: 'POST',
+    try {
+      const response = await deliverSimulatedWebhook(
+        request.statusCallbackUrl,
+        () => ({
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             'x-twilio-signature': signature,
           },
-          body,
-        });
-        if (response.ok || (response.status < 500 && response.status !== 429)) {
-          if (!response.ok)
-            this.logger.error(`Simulated status callback refused with ${response.status}`);
-          return;
-        }
-      } catch (error) {
-        this.logger.warn(
-          `Simulated status callback ${attempt} failed: ${(error as Error).message}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+          body: new URLSearchParams(params).toString(),
+        }),
+        (status) => status >= 500 || status === 429,
+      );
+      if (!response.ok)
+        this.logger.error(`Simulated status callback refused with ${response.status}`);
+    } catch (error) {
+      this.logger.error(
+        `Simulated status callback for ${call.sid} not delivered: ${(error as Error).message}`,
+      );
     }
-    this.logger.error(`Simulated status callback for ${call.sid} not delivered`);
   }
 }

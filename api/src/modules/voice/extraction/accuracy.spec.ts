@@ -1,5 +1,5 @@
-import { formatAccuracy, measureAccuracy } from './accuracy';
-import { CORPUS, HELD_OUT, HELD_OUT_ROUND_2 } from './corpus';
+import { formatAccuracy, measureAccuracy } from './__fixtures__/accuracy';
+import { CORPUS, HELD_OUT, HELD_OUT_ROUND_2 } from './__fixtures__/corpus';
 import { extractOutcome } from './extract-outcome';
 
 /**

@@ -81,12 +81,6 @@ export const userText = (turns: Turn[]) =>
     .map((t) => t.text)
     .join('\n');
 
-export const agentText = (turns: Turn[]) =>
-  turns
-    .filter((t) => t.role === 'agent')
-    .map((t) => t.text)
-    .join('\n');
-
 /** Short replies that carry no content of their own. */
 export const ACKNOWLEDGEMENT =
   /^(?:yes|yeah|yep|yup|no|nope|ok|okay|sure|thanks|thank you|thanks a lot|great|perfect|fine|alright|all right|bye|goodbye|bye bye|that's all|that's it|correct|right|cheers|no thanks|no thank you|that's right|sounds good|lovely|brilliant)(?:[,.!\s]+(?:yes|thanks|thank you|bye|goodbye|that's all|that's it|great|perfect|please))*[.!]?$/i;

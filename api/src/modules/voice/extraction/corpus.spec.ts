@@ -1,5 +1,5 @@
-import { scoreCase } from './accuracy';
-import { CORPUS, type CorpusCase } from './corpus';
+import { scoreCase } from './__fixtures__/accuracy';
+import { CORPUS, type CorpusCase } from './__fixtures__/corpus';
 import { extractOutcome } from './extract-outcome';
 
 function check(c: CorpusCase) {

@@ -1,9 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RetryPolicy, withRetry } from '../../../common/async/retry';
 import { APP_CONFIG, AppConfig, SimulatorSpeed } from '../../../config/config';
 import { signElevenLabs } from '../../webhooks/elevenlabs-signature';
 import { ELEVENLABS_WEBHOOK_PATH } from '../../webhooks/webhook-routes';
 
-const ATTEMPTS = 5;
+/** How the simulated providers redeliver a webhook the receiver did not process. */
+const REDELIVERY: RetryPolicy = { attempts: 5, baseDelayMs: 800 };
+
+/**
+ * POSTs a simulated webhook, redelivering while the receiver answers a status `redelivered`
+ * accepts or does not answer at all. `request` is built for each attempt, so a signature that
+ * carries a timestamp is fresh. Resolves with the final answer; rejects with the last failure
+ * once the attempts are spent.
+ */
+export function deliverSimulatedWebhook(
+  url: string,
+  request: () => { headers: Record<string, string>; body: string },
+  redelivered: (status: number) => boolean,
+): Promise<Response> {
+  return withRetry(
+    async () => {
+      const response = await fetch(url, { method: 'POST', ...request() });
+      if (redelivered(response.status)) throw new Error(`the receiver answered ${response.status}`);
+      return response;
+    },
+    REDELIVERY,
+    () => true,
+  );
+}
 
 /**
  * Delivers simulated provider webhooks to the app's own public endpoint, signed with the
@@ -35,30 +59,23 @@ export class SimulatorWebhooks {
   private async deliver(event: object): Promise<void> {
     const body = JSON.stringify(event);
     const url = `${this.config.publicBaseUrl}${ELEVENLABS_WEBHOOK_PATH}`;
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
+    try {
+      const response = await deliverSimulatedWebhook(
+        url,
+        () => ({
           headers: {
             'content-type': 'application/json',
             'elevenlabs-signature': signElevenLabs(body, this.config.elevenLabs.webhookSecrets[0]),
           },
           body,
-        });
-        if (
-          response.ok ||
-          (response.status < 500 && response.status !== 429 && response.status !== 408)
-        ) {
-          if (!response.ok) this.logger.error(`Simulated webhook refused with ${response.status}`);
-          return;
-        }
-      } catch (error) {
-        this.logger.warn(
-          `Simulated webhook delivery ${attempt} failed: ${(error as Error).message}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        }),
+        (status) => status >= 500 || status === 429 || status === 408,
+      );
+      if (!response.ok) this.logger.error(`Simulated webhook refused with ${response.status}`);
+    } catch (error) {
+      this.logger.error(
+        `Simulated webhook to ${url} not delivered after ${REDELIVERY.attempts} attempts: ${(error as Error).message}`,
+      );
     }
-    this.logger.error(`Simulated webhook to ${url} not delivered after ${ATTEMPTS} attempts`);
   }
 }

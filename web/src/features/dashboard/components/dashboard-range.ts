@@ -10,9 +10,6 @@ export const PRESETS = [
 ] as const;
 export type Preset = (typeof PRESETS)[number]['value'] | 'custom';
 
-/** The API answers for at most this many days at once. */
-export const MAX_RANGE_DAYS = 550;
-
 export interface DashboardRange {
   preset: Preset;
   /** Calendar days in the tenant's zone, both included. */

@@ -1,5 +1,5 @@
 import { TicketPriority } from '@navaia/shared';
-import type { ExtractionInput, ExtractionSource, Intent, TranscriptTurn } from './types';
+import type { ExtractionInput, ExtractionSource, Intent, TranscriptTurn } from '../types';
 
 /**
  * Hand-written conversations with the outcome a person reading them would record. The

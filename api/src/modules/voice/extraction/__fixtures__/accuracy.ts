@@ -1,5 +1,5 @@
 import type { CorpusCase, ExpectedOutcome } from './corpus';
-import type { Extraction } from './types';
+import type { Extraction } from '../types';
 
 /** How well an extractor does on a corpus: intent accuracy and field accuracy. */
 
