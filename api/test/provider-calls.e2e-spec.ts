@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppRole, TelephonyProviderName, VoiceProviderName } from '../src/config/config';
+import { CallReconciler } from '../src/modules/telephony/call-reconciler';
 import { TwimlService } from '../src/modules/telephony/twiml.service';
 import {
   ALWAYS_OPEN_CALLING_WINDOW,
@@ -18,6 +19,7 @@ import { FakeElevenLabs, ScriptedResponse } from './support/fake-elevenlabs';
 import { eventually } from './support/wait';
 
 const SIGNED_URL_PATH = '/v1/convai/conversation/get-signed-url';
+const ACCOUNT = 'AC' + '1'.repeat(32);
 const REGISTER_CALL_PATH = '/v1/convai/twilio/register-call';
 const SIGNED_URL = 'wss://api.elevenlabs.io/v1/convai/conversation?conversation_signature=s';
 
@@ -54,7 +56,7 @@ describe('provider calls run outside the request transaction', () => {
       elevenLabs: { apiKey: 'xi_test_key_0123456789', baseUrl: fake.url, webhookSecrets: ['w'] },
       telephonyProvider: TelephonyProviderName.Twilio,
       twilio: {
-        accountSid: 'AC' + '1'.repeat(32),
+        accountSid: ACCOUNT,
         authToken: 'twilio-auth-token-for-tests',
         fromNumber: '+14155550100',
         // Nothing dials here (no worker); the TwiML request is asked for directly.
@@ -77,6 +79,19 @@ describe('provider calls run outside the request transaction', () => {
       .send({ voice: { agents: { support: agentId } }, callingWindow: ALWAYS_OPEN_CALLING_WINDOW })
       .expect(200);
   });
+
+  /** A call to a new customer, queued (nothing dials it here). */
+  async function queueCall() {
+    const customer = await createCustomer(app, t);
+    const call = (
+      await request(app.getHttpServer())
+        .post(`/api/v1/customers/${customer.id}/call`)
+        .set(t.auth)
+        .send({})
+        .expect(202)
+    ).body as { id: string };
+    return { customer, call };
+  }
 
   /** Starts a browser session and waits until ElevenLabs has been asked for its signed URL. */
   async function startAndWaitForProvider(): Promise<{ answer: Promise<request.Response> }> {
@@ -149,14 +164,7 @@ describe('provider calls run outside the request transaction', () => {
       '<?xml version="1.0"?><Response><Connect><Stream url="wss://el"/></Connect></Response>';
     const held = heldAnswer({ text: twiml, headers: { 'content-type': 'text/xml' } });
     fake.on('POST', REGISTER_CALL_PATH, held.responder);
-    const customer = await createCustomer(app, t);
-    const call = (
-      await request(app.getHttpServer())
-        .post(`/api/v1/customers/${customer.id}/call`)
-        .set(t.auth)
-        .send({})
-        .expect(202)
-    ).body;
+    const { customer, call } = await queueCall();
     await queryAsOwner(`UPDATE calls SET from_number = '+14155550177' WHERE id = $1`, [call.id]);
 
     const answer = app.get(TwimlService).twimlFor(call.id);
@@ -177,5 +185,36 @@ describe('provider calls run outside the request transaction', () => {
       from_number: '+14155550177',
       to_number: customer.phone,
     });
+  });
+
+  it('asks Twilio about open calls with no transaction open, then applies its word', async () => {
+    const sid = 'CA' + randomUUID().replace(/-/g, '');
+    const held = heldAnswer({
+      body: { sid, account_sid: ACCOUNT, status: 'completed', duration: '42' },
+    });
+    fake.on('GET', `/2010-04-01/Accounts/${ACCOUNT}/Calls/${sid}.json`, held.responder);
+    const { call } = await queueCall();
+    await queryAsOwner(
+      `UPDATE calls SET status = 'in_progress', provider_call_sid = $2 WHERE id = $1`,
+      [call.id, sid],
+    );
+
+    const moved = app.get(CallReconciler).checkOpenCalls();
+    await eventually(
+      () => fake.requestsTo('GET', `/2010-04-01/Accounts/${ACCOUNT}/Calls/${sid}.json`).length,
+      (n) => n === 1,
+    );
+    try {
+      expect(connectionsInUse(app)).toBe(0);
+    } finally {
+      held.release();
+    }
+
+    expect(await moved).toBeGreaterThanOrEqual(1);
+    const settled = await request(app.getHttpServer())
+      .get(`/api/v1/calls/${call.id}`)
+      .set(t.auth)
+      .expect(200);
+    expect(settled.body).toMatchObject({ status: 'completed', durationSec: 42 });
   });
 });
