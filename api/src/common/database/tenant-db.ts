@@ -46,7 +46,8 @@ export class TenantDb {
       try {
         result = await work(transaction.runner.manager);
       } catch (error) {
-        await this.end(transaction, 'rollback');
+        // The work's error is the one to report, not a failed rollback's.
+        await this.end(transaction, 'rollback').catch(() => undefined);
         throw error;
       }
       await this.end(transaction, 'commit');
