@@ -14,10 +14,14 @@ export interface RecordedRequest {
 export interface ScriptedResponse {
   status?: number;
   body?: unknown;
+  /** A body sent as is, not as JSON (register-call answers with TwiML). */
+  text?: string;
   headers?: Record<string, string>;
 }
 
-export type Responder = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse);
+/** A function may answer later (a promise), to hold the provider's answer for a while. */
+export type Responder =
+  ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>);
 
 /**
  * A local stand-in for api.elevenlabs.io: it records every request and answers each route
@@ -31,7 +35,7 @@ export class FakeElevenLabs {
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const text = Buffer.concat(chunks).toString('utf8');
       let body: unknown = undefined;
@@ -50,10 +54,11 @@ export class FakeElevenLabs {
         body,
       };
       this.requests.push(recorded);
-      const answer = this.answer(recorded);
-      const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      const answer = await this.answer(recorded);
+      const json = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      const payload = answer.text ?? json;
       res.writeHead(answer.status ?? 200, {
-        ...(payload ? { 'content-type': 'application/json' } : {}),
+        ...(json ? { 'content-type': 'application/json' } : {}),
         ...answer.headers,
       });
       res.end(payload);
@@ -98,7 +103,7 @@ export class FakeElevenLabs {
     );
   }
 
-  private answer(request: RecordedRequest): ScriptedResponse {
+  private async answer(request: RecordedRequest): Promise<ScriptedResponse> {
     const queue = this.routes.get(`${request.method} ${request.path}`);
     if (!queue?.length) {
       return {

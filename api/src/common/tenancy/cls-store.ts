@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import type { Principal } from './principal';
 
 /** What the request (or job) context holds; read and written only through TenantContext. */
@@ -6,8 +6,14 @@ export interface AppClsStore {
   requestId?: string;
   principal?: Principal;
   tenantId?: string;
-  /** The manager of the open tenant transaction (app.tenant_id is set on it). */
-  entityManager?: EntityManager;
-  /** Work to do once the open tenant transaction has committed (never if it rolls back). */
-  afterCommit?: (() => Promise<void>)[];
+  /** The tenant transaction of this unit of work, shared with the contexts it starts. */
+  transaction?: TenantTransaction;
+}
+
+export interface TenantTransaction {
+  tenantId: string;
+  /** The open transaction's connection (app.tenant_id is set on it); null once it ended. */
+  runner: QueryRunner | null;
+  /** Work to do once the open transaction has committed (never if it rolls back). */
+  afterCommit: (() => Promise<void>)[];
 }

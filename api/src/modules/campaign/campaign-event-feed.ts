@@ -62,7 +62,7 @@ export class CampaignEventFeed implements OnModuleDestroy {
       // Out of the request's transaction, in a context of its own.
       const started = feed;
       void this.context.run(() => {
-        this.context.write('entityManager', undefined);
+        this.context.write('transaction', undefined);
         return this.poll(key, started);
       });
     } else {

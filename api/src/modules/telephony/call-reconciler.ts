@@ -39,30 +39,73 @@ export class CallReconciler {
   ) {}
 
   async reconcileAll(): Promise<number> {
-    const settled = await this.forEachTenant('call-reconcile', () => this.reconcileTenant());
+    const settled = await this.forEachOpenCall(
+      'call-reconcile',
+      () => this.staleCalls(),
+      async (call, known) => {
+        await this.calls.applyStatus(call.id, {
+          status: known?.status ?? CallStatus.Failed,
+          source: 'reconciler',
+          answeredBy: known?.answeredBy,
+          durationSec: known?.durationSec,
+          detail: known
+            ? `The provider reports ${known.providerStatus}`
+            : 'No word from the provider; the call is presumed failed',
+          failureReason: known ? undefined : NO_FINAL_STATUS,
+        });
+        return true;
+      },
+    );
     if (settled) this.logger.log(`Settled ${settled} calls whose provider went silent`);
     return settled;
   }
 
   /** Applies the provider's word on every open call it can tell about; returns how many moved. */
   async checkOpenCalls(): Promise<number> {
-    const moved = await this.forEachTenant('call-provider-check', () => this.checkTenant());
+    const moved = await this.forEachOpenCall(
+      'call-provider-check',
+      () => this.callsTheProviderKnows(),
+      async (call, known) => {
+        if (!known || !advancesCall(call.status, known.status)) return false;
+        await this.calls.applyStatus(call.id, {
+          status: known.status,
+          source: 'reconciler',
+          answeredBy: known.answeredBy,
+          durationSec: known.durationSec,
+          detail: `The provider reports ${known.providerStatus}`,
+        });
+        return true;
+      },
+    );
     if (moved) this.logger.log(`The provider moved ${moved} calls left open`);
     return moved;
   }
 
-  private async forEachTenant(label: string, work: () => Promise<number>): Promise<number> {
+  /**
+   * For each tenant, the calls `list` finds; each is asked about with no transaction open,
+   * and the provider's word is applied in a transaction of its own. Returns how many `apply`
+   * counted.
+   */
+  private async forEachOpenCall(
+    label: string,
+    list: () => Promise<Call[]>,
+    apply: (call: Call, known: ProviderCallStatus | null) => Promise<boolean>,
+  ): Promise<number> {
     const tenants: { app_tenant_ids: string }[] =
       await this.dataSource.query('SELECT app_tenant_ids()');
     let total = 0;
     for (const { app_tenant_ids: tenantId } of tenants) {
-      total += await this.tenantJobs.runFor(tenantId, label, work);
+      const open = await this.tenantJobs.runFor(tenantId, label, list);
+      for (const call of open) {
+        const known = await this.stateOf(call);
+        if (await this.tenantJobs.runFor(tenantId, label, () => apply(call, known))) total++;
+      }
     }
     return total;
   }
 
-  private async checkTenant(): Promise<number> {
-    const open = await this.db
+  private callsTheProviderKnows(): Promise<Call[]> {
+    return this.db
       .repo(Call)
       .createQueryBuilder('c')
       .where(`c.status IN (${OPEN})`)
@@ -70,24 +113,10 @@ export class CallReconciler {
       .andWhere('(c.provider_call_sid IS NOT NULL OR c.conversation_id IS NOT NULL)')
       .orderBy('c.id')
       .getMany();
-    let moved = 0;
-    for (const call of open) {
-      const known = await this.stateOf(call);
-      if (!known || !advancesCall(call.status, known.status)) continue;
-      await this.calls.applyStatus(call.id, {
-        status: known.status,
-        source: 'reconciler',
-        answeredBy: known.answeredBy,
-        durationSec: known.durationSec,
-        detail: `The provider reports ${known.providerStatus}`,
-      });
-      moved++;
-    }
-    return moved;
   }
 
-  private async reconcileTenant(): Promise<number> {
-    const stale = await this.db
+  private staleCalls(): Promise<Call[]> {
+    return this.db
       .repo(Call)
       .createQueryBuilder('c')
       .leftJoin(CallAttempt, 'a', 'a.call_id = c.id')
@@ -103,20 +132,6 @@ export class CallReconciler {
       .orderBy('c.updated_at')
       .limit(200)
       .getMany();
-    for (const call of stale) {
-      const known = await this.stateOf(call);
-      await this.calls.applyStatus(call.id, {
-        status: known?.status ?? CallStatus.Failed,
-        source: 'reconciler',
-        answeredBy: known?.answeredBy,
-        durationSec: known?.durationSec,
-        detail: known
-          ? `The provider reports ${known.providerStatus}`
-          : 'No word from the provider; the call is presumed failed',
-        failureReason: known ? undefined : NO_FINAL_STATUS,
-      });
-    }
-    return stale.length;
   }
 
   /** The provider's word on a call it placed; null when it cannot tell, or cannot be reached. */

@@ -364,7 +364,7 @@ export class CallService implements OnModuleInit {
     await this.limiter.release(call.tenantId, call.id).catch(() => undefined);
     if (call.status === CallStatus.Completed) return;
     if (call.voiceSessionId) {
-      await this.sessions.callNotConnected(call.voiceSessionId, call.failureReason ?? call.status);
+      await this.sessions.notStarted(call.voiceSessionId, call.failureReason ?? call.status);
     }
     await this.webhooks.publish('call.completed', () => this.view(call.id));
   }

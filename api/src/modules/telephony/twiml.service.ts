@@ -20,7 +20,8 @@ function apology(): string {
 
 /**
  * Twilio asks what to do once our call connects: ElevenLabs' register-call answers with the
- * TwiML that streams the call to the tenant's agent, with the call's dynamic variables.
+ * TwiML that streams the call to the tenant's agent, with the call's dynamic variables. The
+ * call is read in a transaction that ends before ElevenLabs is asked.
  */
 @Injectable()
 export class TwimlService extends TwimlSource {
@@ -44,28 +45,31 @@ export class TwimlService extends TwimlSource {
       [callId],
     );
     if (!row?.tenant) return apology();
-    return this.tenantJobs.runFor(row.tenant, `twiml-${callId}`, async () => {
+    // What register-call needs is read in a short transaction; ElevenLabs is asked after it.
+    const registration = await this.tenantJobs.runFor(row.tenant, `twiml-${callId}`, async () => {
       const call = await this.db.repo(Call).findOneBy({ id: callId });
       const tenant = await this.tenants.current();
       const agentId = call && tenant.voice.agents[call.purpose];
-      if (!call || !agentId || !call.fromNumber) return apology();
+      if (!call || !agentId || !call.fromNumber) return null;
       const session = call.voiceSessionId
         ? (await this.sessions.byIds([call.voiceSessionId])).get(call.voiceSessionId)
         : undefined;
-      try {
-        return await elevenLabsClient(this.config).conversationalAi.twilio.registerCall({
-          agentId,
-          fromNumber: call.fromNumber,
-          toNumber: call.toNumber,
-          direction: 'outbound',
-          conversationInitiationClientData: {
-            dynamicVariables: { ...(session?.dynamicVariables ?? {}), call_id: call.id },
-          },
-        });
-      } catch (error) {
-        this.logger.error(`register-call for call ${callId} failed: ${(error as Error).message}`);
-        return apology();
-      }
+      return {
+        agentId,
+        fromNumber: call.fromNumber,
+        toNumber: call.toNumber,
+        direction: 'outbound' as const,
+        conversationInitiationClientData: {
+          dynamicVariables: { ...(session?.dynamicVariables ?? {}), call_id: call.id },
+        },
+      };
     });
+    if (!registration) return apology();
+    try {
+      return await elevenLabsClient(this.config).conversationalAi.twilio.registerCall(registration);
+    } catch (error) {
+      this.logger.error(`register-call for call ${callId} failed: ${(error as Error).message}`);
+      return apology();
+    }
   }
 }

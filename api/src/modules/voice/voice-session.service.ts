@@ -5,6 +5,7 @@ import {
   Page,
   StartVoiceSessionResponse,
   VoiceSessionListQueryDto,
+  VoiceConnection,
   VoiceOutcome,
   VoiceSessionView,
 } from '@navaia/shared';
@@ -52,7 +53,11 @@ export class VoiceSessionService {
     @Inject(VOICE_PROVIDER) private readonly provider: VoiceProvider,
   ) {}
 
-  /** Starts a browser conversation: a session row, then the provider's credentials. */
+  /**
+   * Starts a browser conversation: the session row is committed first, the provider is asked
+   * for its credentials with no transaction open, and its answer (or failure) is recorded in a
+   * transaction of its own.
+   */
   async start(dto: CreateVoiceSessionDto): Promise<StartVoiceSessionResponse> {
     const customer = dto.customerId
       ? await this.customers.get(dto.customerId, 'customerId')
@@ -62,6 +67,7 @@ export class VoiceSessionService {
       this.provider.kind === 'elevenlabs' ? tenant.voice.agents[dto.purpose] : undefined;
     if (this.provider.kind === 'elevenlabs' && !agentId) throw VoiceErrors.noAgent(dto.purpose);
     const id = uuidv7();
+    const tenantId = this.context.tenantId;
     // Every {{variable}} the agents' prompts use must be present, or ElevenLabs closes the call.
     const dynamicVariables: Record<string, string> = {
       voice_session_id: id,
@@ -69,27 +75,41 @@ export class VoiceSessionService {
       customer_id: customer?.id ?? '',
       customer_name: customer ? displayName(customer) : '',
     };
-    const connection = await this.provider.startBrowserSession({
-      sessionId: id,
-      purpose: dto.purpose,
-      agentId,
-      dynamicVariables,
-    });
     await this.db.repo(VoiceSession).insert({
       id,
-      tenantId: this.context.tenantId,
+      tenantId,
       purpose: dto.purpose,
       channel: 'browser',
       provider: this.provider.kind,
       status: 'in_progress',
       customerId: customer?.id ?? null,
-      conversationId: connection.provider === 'simulator' ? connection.conversationId : null,
       agentId: agentId ?? null,
       dynamicVariables,
       startedAt: new Date(),
       transcript: [],
     });
-    return { session: await this.view(id), connection, dynamicVariables };
+    await this.db.commit();
+    let connection: VoiceConnection;
+    try {
+      connection = await this.provider.startBrowserSession({
+        sessionId: id,
+        purpose: dto.purpose,
+        agentId,
+        dynamicVariables,
+      });
+    } catch (error) {
+      await this.db.run(tenantId, () =>
+        this.notStarted(id, `The conversation could not start: ${(error as Error).message}`),
+      );
+      throw error;
+    }
+    return this.db.run(tenantId, async () => {
+      if (connection.provider === 'simulator')
+        await this.db
+          .repo(VoiceSession)
+          .update({ id }, { conversationId: connection.conversationId });
+      return { session: await this.view(id), connection, dynamicVariables };
+    });
   }
 
   /**
@@ -129,22 +149,6 @@ export class VoiceSessionService {
       transcript: [],
     });
     return { id, agentId, dynamicVariables };
-  }
-
-  /** A phone call that never reached the agent: its session ends failed, with the reason. */
-  async callNotConnected(id: string, reason: string): Promise<void> {
-    await this.db
-      .repo(VoiceSession)
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: 'failed',
-        outcome: VoiceOutcome.Failed,
-        failureReason: reason,
-        endedAt: new Date(),
-      })
-      .where('id = :id AND outcome IS NULL', { id })
-      .execute();
   }
 
   /** Where the session's recording is on disk; 404 when there is none (or it is gone). */
@@ -211,6 +215,25 @@ export class VoiceSessionService {
       .orderBy('s.created_at')
       .limit(limit)
       .getMany();
+  }
+
+  /**
+   * A session whose conversation never started (a phone call that never reached the agent,
+   * a browser session the provider refused) ends failed, with the reason.
+   */
+  async notStarted(id: string, reason: string): Promise<void> {
+    await this.db
+      .repo(VoiceSession)
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'failed',
+        outcome: VoiceOutcome.Failed,
+        failureReason: reason,
+        endedAt: new Date(),
+      })
+      .where('id = :id AND outcome IS NULL', { id })
+      .execute();
   }
 
   private async views(sessions: VoiceSession[]): Promise<VoiceSessionView[]> {

@@ -37,6 +37,9 @@ export class VoiceController {
   @Post()
   @ApiOperation({
     summary: 'Start a browser conversation with the agent (signed URL or simulator)',
+    description:
+      'The session is saved before the voice provider is asked for its credentials; when the ' +
+      'provider refuses, the session stays listed as failed, with the reason.',
   })
   @ApiBodyDto(CreateVoiceSessionDto)
   @ApiOk('StartVoiceSessionResponse')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { VoiceConnection } from '@navaia/shared';
+import { TenantDb } from '../../../common/database/tenant-db';
 import { uuidv7 } from '../../../common/database/uuid';
 import { TenantContext } from '../../../common/tenancy/tenant-context';
 import { TenantService } from '../../tenant/tenant.service';
@@ -15,12 +16,14 @@ export class SimulatorVoiceProvider implements VoiceProvider {
 
   constructor(
     private readonly store: SimulatorStore,
+    private readonly db: TenantDb,
     private readonly tenants: TenantService,
     private readonly context: TenantContext,
   ) {}
 
   async startBrowserSession(request: BrowserSessionRequest): Promise<VoiceConnection> {
-    const tenant = await this.tenants.current();
+    // Asked with no request transaction open: the tenant is read in a short one of its own.
+    const tenant = await this.db.run(this.context.tenantId, () => this.tenants.current());
     const conversation: SimulatedConversation = {
       conversationId: `sim_${uuidv7().replace(/-/g, '')}`,
       sessionId: request.sessionId,
