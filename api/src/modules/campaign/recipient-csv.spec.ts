@@ -70,5 +70,6 @@ describe('readRecipientCsv', () => {
     } finally {
       clearInterval(timer);
     }
-  });
+    // 5 000 validated rows take seconds on a loaded machine; the test is about timers, not speed.
+  }, 30_000);
 });
