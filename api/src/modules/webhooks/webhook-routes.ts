@@ -1,3 +1,4 @@
+import { RequestErrorCode } from '@navaia/shared';
 import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -315,7 +316,7 @@ function readEventBody(payload: Readable): Promise<Buffer> {
 function bodyTooLarge(limit: number): AppException {
   return new AppException(
     413,
-    'payload_too_large',
+    RequestErrorCode.PayloadTooLarge,
     `The request body is over the limit of ${limit / 1024 / 1024} MB for this webhook`,
   );
 }
