@@ -1549,7 +1549,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "code": {
         "type": "string",
-        "description": "Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`."
+        "description": "Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`: one of the `ErrorCode` enums (`ERROR_CODE_ENUMS`). Switch on it, never on `message`."
       },
       "message": {
         "type": "string",
