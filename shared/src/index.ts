@@ -2,6 +2,16 @@
 import 'reflect-metadata';
 
 export * from './common/errors';
+export * from './common/error-codes';
+export * from './auth/auth-errors';
+export * from './tenant/tenant-errors';
+export * from './customers/customer-errors';
+export * from './calls/call-errors';
+export * from './campaigns/campaign-errors';
+export * from './voice/voice-errors';
+export * from './webhook-endpoints/webhook-endpoint-errors';
+export * from './webhooks/webhook-errors';
+export * from './health/health-errors';
 export * from './common/pagination';
 export * from './common/transforms';
 export * from './common/validators';

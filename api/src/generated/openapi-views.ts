@@ -11,40 +11,49 @@ export type ViewName =
   | 'AuditAction'
   | 'AuditActorType'
   | 'AuditEntryView'
+  | 'AuthErrorCode'
   | 'AuthResponse'
   | 'BookingStatus'
   | 'BookingView'
   | 'BulkCallResult'
   | 'CallDetailView'
   | 'CallDirection'
+  | 'CallErrorCode'
   | 'CallEventView'
   | 'CallOutcome'
   | 'CallRejection'
   | 'CallStatus'
   | 'CallView'
   | 'CallingWindow'
+  | 'CampaignErrorCode'
   | 'CampaignLaunchView'
   | 'CampaignStats'
   | 'CampaignStatus'
   | 'CampaignView'
+  | 'CommonErrorCode'
   | 'CreatedApiKey'
   | 'CsvLimits'
   | 'CsvRecord'
+  | 'CustomerErrorCode'
   | 'CustomerView'
   | 'DashboardSummary'
   | 'DashboardTimeseries'
   | 'ErrorBody'
+  | 'ErrorCode'
   | 'FieldError'
+  | 'HealthErrorCode'
   | 'ImportRecipientsResult'
   | 'MeResponse'
   | 'MemberView'
   | 'NamedContact'
   | 'RecipientStatus'
   | 'RecipientView'
+  | 'RequestErrorCode'
   | 'Role'
   | 'ScopeAccess'
   | 'SimulatorReply'
   | 'StartVoiceSessionResponse'
+  | 'TenantErrorCode'
   | 'TenantLimits'
   | 'TenantTelephonySettings'
   | 'TenantView'
@@ -57,13 +66,16 @@ export type ViewName =
   | 'TranscriptTurnView'
   | 'UserView'
   | 'VoiceConnection'
+  | 'VoiceErrorCode'
   | 'VoiceOutcome'
   | 'VoicePurpose'
   | 'VoiceSessionView'
   | 'WebhookDeliveryStatus'
   | 'WebhookDeliveryView'
+  | 'WebhookEndpointErrorCode'
   | 'WebhookEndpointView'
   | 'WebhookEndpointWithSecret'
+  | 'WebhookErrorCode'
   | 'WebhookEventType'
   | 'WebhookEventView'
   | 'WebhookReceipt';
@@ -293,6 +305,23 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "One who-did-what row. An `api_request` row's `after` holds `{method, path, route, status}`."
+  },
+  "AuthErrorCode": {
+    "type": "string",
+    "enum": [
+      "unauthenticated",
+      "session_revoked",
+      "invalid_credentials",
+      "invalid_refresh_token",
+      "password_change_required",
+      "wrong_current_password",
+      "email_taken",
+      "login_throttled",
+      "registration_throttled",
+      "api_key_not_allowed",
+      "missing_scope"
+    ],
+    "description": "Error codes of sign-in, sessions, passwords and API-key access."
   },
   "AuthResponse": {
     "type": "object",
@@ -612,6 +641,17 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "inbound"
     ]
   },
+  "CallErrorCode": {
+    "type": "string",
+    "enum": [
+      "customer_do_not_call",
+      "customer_phone_invalid",
+      "daily_call_cap_reached",
+      "outside_calling_window",
+      "call_not_cancelable"
+    ],
+    "description": "Error codes of placing and cancelling calls."
+  },
   "CallEventView": {
     "type": "object",
     "properties": {
@@ -866,6 +906,20 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "days"
     ],
     "additionalProperties": false
+  },
+  "CampaignErrorCode": {
+    "type": "string",
+    "enum": [
+      "campaign_not_editable",
+      "campaign_not_deletable",
+      "illegal_transition",
+      "campaign_without_recipients",
+      "recipient_busy",
+      "too_many_streams",
+      "csv_too_large",
+      "empty_audience"
+    ],
+    "description": "Error codes of campaigns, their recipients and their CSV imports."
   },
   "CampaignLaunchView": {
     "type": "object",
@@ -1210,6 +1264,26 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false
   },
+  "CommonErrorCode": {
+    "type": "string",
+    "enum": [
+      "validation_failed",
+      "not_found",
+      "forbidden",
+      "conflict",
+      "invalid_input",
+      "changed_concurrently",
+      "illegal_status_change",
+      "invalid_cursor",
+      "invalid_idempotency_key",
+      "idempotency_key_reused",
+      "idempotency_key_in_progress",
+      "rate_limited",
+      "dependency_unavailable",
+      "internal_error"
+    ],
+    "description": "Error codes every module may answer with: the `code` of the error body. Codes are a contract: clients switch on them, never on the message, so a value never changes."
+  },
   "CreatedApiKey": {
     "type": "object",
     "properties": {
@@ -1323,6 +1397,14 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "One record of a CSV file: its cells and the line it starts on (the first line is 1)."
+  },
+  "CustomerErrorCode": {
+    "type": "string",
+    "enum": [
+      "invalid_phone",
+      "phone_taken"
+    ],
+    "description": "Error codes of customers."
   },
   "CustomerView": {
     "type": "object",
@@ -1596,7 +1678,7 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       },
       "code": {
         "type": "string",
-        "description": "Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`."
+        "description": "Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`: one of the `ErrorCode` enums (`ERROR_CODE_ENUMS`). Switch on it, never on `message`."
       },
       "message": {
         "type": "string",
@@ -1632,6 +1714,44 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     "additionalProperties": false,
     "description": "The error body every API error answers with."
   },
+  "ErrorCode": {
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/CommonErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/RequestErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/AuthErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/TenantErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/CustomerErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/CallErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/CampaignErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/VoiceErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/WebhookEndpointErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/WebhookErrorCode"
+      },
+      {
+        "$ref": "#/components/schemas/HealthErrorCode"
+      }
+    ],
+    "description": "Any code the API answers with in the error body's `code`."
+  },
   "FieldError": {
     "type": "object",
     "properties": {
@@ -1648,6 +1768,13 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "One problem with one input field; `field` is a dotted path such as `limits.callsPerSecond`."
+  },
+  "HealthErrorCode": {
+    "type": "string",
+    "enum": [
+      "metrics_disabled"
+    ],
+    "description": "Error codes of the health and metrics routes."
   },
   "ImportRecipientsResult": {
     "type": "object",
@@ -1888,6 +2015,22 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false
   },
+  "RequestErrorCode": {
+    "type": "string",
+    "enum": [
+      "bad_request",
+      "malformed_json",
+      "malformed_url",
+      "malformed_request",
+      "payload_too_large",
+      "unsupported_media_type",
+      "invalid_content_length",
+      "body_too_deep",
+      "request_timeout",
+      "headers_too_large"
+    ],
+    "description": "Codes for requests refused before a route sees them (framing, body, URL)."
+  },
   "Role": {
     "type": "string",
     "enum": [
@@ -1958,6 +2101,18 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
       "dynamicVariables"
     ],
     "additionalProperties": false
+  },
+  "TenantErrorCode": {
+    "type": "string",
+    "enum": [
+      "cannot_change_own_role",
+      "cannot_remove_self",
+      "owner_required",
+      "last_owner",
+      "api_key_not_active",
+      "provider_id_taken"
+    ],
+    "description": "Error codes of the organisation, its members, settings and API keys."
   },
   "TenantLimits": {
     "type": "object",
@@ -2302,6 +2457,18 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "description": "How the browser connects to the agent."
   },
+  "VoiceErrorCode": {
+    "type": "string",
+    "enum": [
+      "voice_agent_missing",
+      "conversation_taken",
+      "not_simulated",
+      "conversation_ended",
+      "voice_provider_error",
+      "voice_provider_rejected"
+    ],
+    "description": "Error codes of voice sessions."
+  },
   "VoiceOutcome": {
     "type": "string",
     "enum": [
@@ -2531,6 +2698,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false
   },
+  "WebhookEndpointErrorCode": {
+    "type": "string",
+    "enum": [
+      "forbidden_webhook_target",
+      "webhook_endpoint_limit",
+      "endpoint_disabled"
+    ],
+    "description": "Error codes of the organisation's outgoing webhook endpoints."
+  },
   "WebhookEndpointView": {
     "type": "object",
     "properties": {
@@ -2683,6 +2859,15 @@ export const VIEW_SCHEMAS: Record<ViewName, SchemaObject> = {
     ],
     "additionalProperties": false,
     "description": "The answer of create and rotate-secret: the only times the signing secret is shown."
+  },
+  "WebhookErrorCode": {
+    "type": "string",
+    "enum": [
+      "invalid_signature",
+      "invalid_webhook",
+      "recordings_busy"
+    ],
+    "description": "Error codes of incoming provider webhooks (ElevenLabs, Twilio)."
   },
   "WebhookEventType": {
     "type": "string",

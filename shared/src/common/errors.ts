@@ -10,7 +10,10 @@ export interface ErrorBody {
   statusCode: number;
   /** The standard reason phrase of the status, e.g. `Not Found`. */
   error: string;
-  /** Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`. */
+  /**
+   * Stable and machine-readable, e.g. `validation_failed`, `not_found`, `conflict`: one of the
+   * `ErrorCode` enums (`ERROR_CODE_ENUMS`). Switch on it, never on `message`.
+   */
   code: string;
   /** One sentence for people. */
   message: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { AuthErrorCode, CommonErrorCode, type ErrorCode } from '@navaia/shared';
 import { jsonResponse, makeTenant, makeUser } from '../testing/test-utils';
 import { ApiError, createApiClient } from './api-client';
 import { createAuthStore } from './auth-store';
@@ -7,6 +8,15 @@ function signedInClient() {
   const store = createAuthStore();
   store.signIn({ accessToken: 'stale', user: makeUser(), tenant: makeTenant() });
   return { store, client: createApiClient({ store }) };
+}
+
+/** A signed-in client whose every request the API refuses with a 403 of this code. */
+function signedInForbidden(code: ErrorCode, message: string) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => jsonResponse({ status: 403, body: { statusCode: 403, code, message } })),
+  );
+  return signedInClient();
 }
 
 function authHeader(init: RequestInit | undefined) {
@@ -263,18 +273,34 @@ describe('api client', () => {
   });
 
   it('flags the user for a password change when the API demands one', async () => {
-    const { client, store } = signedInClient();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () =>
-        jsonResponse({
-          status: 403,
-          body: { statusCode: 403, message: 'Password change required' },
-        }),
-      ),
+    const { client, store } = signedInForbidden(
+      AuthErrorCode.PasswordChangeRequired,
+      'Password change required',
     );
 
     await expect(client.get('/users')).rejects.toMatchObject({ status: 403 });
     expect(store.getState().user?.mustChangePassword).toBe(true);
+  });
+
+  it('knows the password-change demand by its code, whatever the message says', async () => {
+    const { client, store } = signedInForbidden(
+      AuthErrorCode.PasswordChangeRequired,
+      'Choose a new password first',
+    );
+
+    await expect(client.get('/users')).rejects.toMatchObject({
+      code: AuthErrorCode.PasswordChangeRequired,
+    });
+    expect(store.getState().user?.mustChangePassword).toBe(true);
+  });
+
+  it('does not ask for a new password on another 403 that reads the same', async () => {
+    const { client, store } = signedInForbidden(
+      CommonErrorCode.Forbidden,
+      'Password change required',
+    );
+
+    await expect(client.get('/users')).rejects.toMatchObject({ status: 403 });
+    expect(store.getState().user?.mustChangePassword).toBeFalsy();
   });
 });

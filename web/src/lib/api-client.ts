@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldError } from '@navaia/shared';
+import { AuthErrorCode, type ErrorBody, type ErrorCode, type FieldError } from '@navaia/shared';
 import { authStore, type AuthStore, type SessionState } from './auth-store';
 
 export const API_BASE_URL = '/api/v1';
@@ -43,6 +43,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** An API error with this code of the shared contract; the message is for people, not to match. */
+export function hasErrorCode(error: unknown, code: ErrorCode): error is ApiError {
+  return isApiError(error) && error.code === code;
+}
+
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -60,10 +65,6 @@ const NO_REFRESH_PATHS = new Set([
   '/auth/refresh',
   '/auth/logout',
 ]);
-
-const PASSWORD_CHANGE_REQUIRED = 'Password change required';
-/** The API ended the access token early: logout, a password or role change, removal. */
-const SESSION_REVOKED = 'session_revoked';
 
 async function codeOf(response: Response): Promise<string | undefined> {
   try {
@@ -216,18 +217,19 @@ export function createApiClient({ store, baseUrl = API_BASE_URL }: ApiClientOpti
     const token = store.getState().accessToken;
     let response = await send(path, options, token);
     if (response.status === 401 && !NO_REFRESH_PATHS.has(path)) {
+      // A revoked token: the API ended it early (logout, a password or role change, removal).
       const fresh =
-        (await codeOf(response)) === SESSION_REVOKED
+        (await codeOf(response)) === AuthErrorCode.SessionRevoked
           ? await refreshAfterRevocation(token)
           : await refreshAccessToken(token);
       response = await send(path, options, fresh);
-      if (response.status === 401 && (await codeOf(response)) === SESSION_REVOKED)
+      if (response.status === 401 && (await codeOf(response)) === AuthErrorCode.SessionRevoked)
         store.signOut('revoked');
     }
     if (response.ok) return response;
     const error = await toApiError(response);
     const { user } = store.getState();
-    if (error.status === 403 && error.message === PASSWORD_CHANGE_REQUIRED && user) {
+    if (error.code === AuthErrorCode.PasswordChangeRequired && user) {
       // The guard then sends the user to the change-password page.
       if (!user.mustChangePassword) store.setUser({ ...user, mustChangePassword: true });
     }

@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '@navaia/shared';
 import { BadRequestException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
@@ -9,7 +10,9 @@ const pgError = (code: string) =>
 describe('error mapping', () => {
   it('keeps an application exception as it is', () => {
     const mapped = mapError(
-      new AppException(409, 'conflict', 'Taken', [{ field: 'email', message: 'taken' }]),
+      new AppException(409, CommonErrorCode.Conflict, 'Taken', [
+        { field: 'email', message: 'taken' },
+      ]),
     );
     expect(errorBody(mapped, 'req-1')).toEqual({
       statusCode: 409,

@@ -9,12 +9,13 @@ import {
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import type { ErrorBody } from '@navaia/shared';
+import { CommonErrorCode, RequestErrorCode, type ErrorBody, type ErrorCode } from '@navaia/shared';
 import { findWebDist } from '../http/web-dist';
 import { AppException } from './app.exception';
 
 interface Mapped {
   statusCode: number;
+  /** One of `ErrorCode`; Nest's own exceptions answer with their status's name (`bad_request`). */
   code: string;
   message: string;
   details?: ErrorBody['details'];
@@ -22,30 +23,58 @@ interface Mapped {
 }
 
 // PostgreSQL errors that bad input can provoke; everything else is ours and a 500.
-const PG_ERRORS: Record<string, Omit<Mapped, 'details' | 'headers'>> = {
+const PG_ERRORS: Record<string, { statusCode: number; code: ErrorCode; message: string }> = {
   '23505': {
     statusCode: 409,
-    code: 'conflict',
+    code: CommonErrorCode.Conflict,
     message: 'A record with these values already exists',
   },
-  '23503': { statusCode: 409, code: 'conflict', message: 'A referenced record does not exist' },
-  '23502': { statusCode: 400, code: 'invalid_input', message: 'A required value is missing' },
-  '22P02': { statusCode: 400, code: 'invalid_input', message: 'A value has an invalid format' },
-  '22001': { statusCode: 400, code: 'invalid_input', message: 'A value is too long' },
-  '22003': { statusCode: 400, code: 'invalid_input', message: 'A number is out of range' },
-  '23514': { statusCode: 400, code: 'invalid_input', message: 'A value is not allowed' },
+  '23503': {
+    statusCode: 409,
+    code: CommonErrorCode.Conflict,
+    message: 'A referenced record does not exist',
+  },
+  '23502': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A required value is missing',
+  },
+  '22P02': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A value has an invalid format',
+  },
+  '22001': { statusCode: 400, code: CommonErrorCode.InvalidInput, message: 'A value is too long' },
+  '22003': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A number is out of range',
+  },
+  '23514': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A value is not allowed',
+  },
   // Text PostgreSQL cannot store (NUL); input checks refuse it first, naming the field.
-  '22021': { statusCode: 400, code: 'invalid_input', message: 'A value is not valid text' },
-  '22P05': { statusCode: 400, code: 'invalid_input', message: 'A value is not valid text' },
+  '22021': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A value is not valid text',
+  },
+  '22P05': {
+    statusCode: 400,
+    code: CommonErrorCode.InvalidInput,
+    message: 'A value is not valid text',
+  },
 };
 
-const FASTIFY_CODES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
-  FST_ERR_BAD_URL: 'malformed_url',
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: RequestErrorCode.MalformedJson,
+  FST_ERR_CTP_EMPTY_JSON_BODY: RequestErrorCode.MalformedJson,
+  FST_ERR_CTP_BODY_TOO_LARGE: RequestErrorCode.PayloadTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: RequestErrorCode.UnsupportedMediaType,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: RequestErrorCode.InvalidContentLength,
+  FST_ERR_BAD_URL: RequestErrorCode.MalformedUrl,
 };
 
 export function mapError(error: unknown): Mapped {
@@ -80,11 +109,15 @@ export function mapError(error: unknown): Mapped {
   ) {
     return {
       statusCode: fastify.statusCode,
-      code: FASTIFY_CODES[fastify.code] ?? 'bad_request',
+      code: FASTIFY_CODES[fastify.code] ?? RequestErrorCode.BadRequest,
       message: fastify.message ?? 'Bad request',
     };
   }
-  return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side' };
+  return {
+    statusCode: 500,
+    code: CommonErrorCode.InternalError,
+    message: 'Something went wrong on our side',
+  };
 }
 
 export function errorBody(mapped: Mapped, requestId: string): ErrorBody {

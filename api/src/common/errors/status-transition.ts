@@ -1,4 +1,4 @@
-import { nextStatuses } from '@navaia/shared';
+import { CommonErrorCode, nextStatuses } from '@navaia/shared';
 import { AppException } from './app.exception';
 
 /** 409 for a status change the workflow does not allow, naming the moves it does. */
@@ -11,7 +11,7 @@ export function illegalTransition<S extends string>(
   const allowed = nextStatuses(table, from);
   return new AppException(
     409,
-    'illegal_status_change',
+    CommonErrorCode.IllegalStatusChange,
     `A ${what} cannot move from ${from} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
     { from, to, allowed },
   );

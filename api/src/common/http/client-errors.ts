@@ -1,20 +1,31 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { RequestErrorCode, type ErrorCode } from '@navaia/shared';
 import { errorBody } from '../errors/exception.filter';
 
-const ANSWERS: Record<string, { statusCode: number; code: string; message: string }> = {
+interface Answer {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+}
+
+const ANSWERS: Record<string, Answer> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     statusCode: 408,
-    code: 'request_timeout',
+    code: RequestErrorCode.RequestTimeout,
     message: 'The request took too long to arrive',
   },
   HPE_HEADER_OVERFLOW: {
     statusCode: 431,
-    code: 'headers_too_large',
+    code: RequestErrorCode.HeadersTooLarge,
     message: 'The request line or headers are too large (a shorter query string may help)',
   },
 };
-const MALFORMED = { statusCode: 400, code: 'malformed_request', message: 'Malformed HTTP request' };
+const MALFORMED: Answer = {
+  statusCode: 400,
+  code: RequestErrorCode.MalformedRequest,
+  message: 'Malformed HTTP request',
+};
 
 /**
  * Answers requests Node's HTTP parser refuses before Fastify sees them (a URL or headers

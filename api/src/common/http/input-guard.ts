@@ -1,3 +1,4 @@
+import { RequestErrorCode } from '@navaia/shared';
 import { AppException, CommonErrors } from '../errors/app.exception';
 
 /**
@@ -32,7 +33,11 @@ export function checkInput(input: unknown, limit = MAX_BODY_DEPTH): AppException
   while (stack.length) {
     const [value, depth, path] = stack.pop()!;
     if (depth > limit) {
-      return new AppException(400, 'body_too_deep', `The body nests deeper than ${limit} levels`);
+      return new AppException(
+        400,
+        RequestErrorCode.BodyTooDeep,
+        `The body nests deeper than ${limit} levels`,
+      );
     }
     for (const [key, child] of Object.entries(value)) {
       if (NOT_TEXT.test(key)) return notText(join(path, key));

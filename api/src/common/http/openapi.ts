@@ -15,6 +15,7 @@ import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { STATUS_CODES } from 'node:http';
+import { AuthErrorCode, CommonErrorCode, RequestErrorCode, type ErrorCode } from '@navaia/shared';
 import { IS_PUBLIC } from '../auth/decorators';
 import { VIEW_SCHEMAS, ViewName } from '../../generated/openapi-views';
 
@@ -109,59 +110,61 @@ export const ApiErrors =
 export const ApiBodyDto = (dto: { name: string }) =>
   applyDecorators(ApiBody({ schema: { $ref: `#/components/schemas/${dto.name}` } }));
 
-const ERROR_EXAMPLES: Record<ErrorStatus, { description: string; code: string; message: string }> =
-  {
-    400: {
-      description: 'Invalid input; `details` names each field at fault',
-      code: 'validation_failed',
-      message: 'Some fields are invalid',
-    },
-    401: {
-      description: 'No or invalid credentials',
-      code: 'unauthenticated',
-      message: 'Missing or invalid credentials',
-    },
-    403: {
-      description: 'The role does not allow this, or the password must be changed first',
-      code: 'forbidden',
-      message: 'Your role does not allow this',
-    },
-    404: {
-      description: 'Not found, or another tenant’s',
-      code: 'not_found',
-      message: 'Ticket not found',
-    },
-    409: {
-      description: 'Conflict: a duplicate or an illegal state change',
-      code: 'conflict',
-      message: 'A record with these values already exists',
-    },
-    413: {
-      description: 'The body is larger than the limit',
-      code: 'payload_too_large',
-      message: 'Request body is too large',
-    },
-    415: {
-      description: 'The body is not JSON',
-      code: 'unsupported_media_type',
-      message: 'Unsupported Media Type',
-    },
-    422: {
-      description: 'Well-formed but not allowed, e.g. an Idempotency-Key reused with another body',
-      code: 'idempotency_key_reused',
-      message: 'This Idempotency-Key was already used with a different request body',
-    },
-    429: {
-      description: 'Rate limited; `Retry-After` says when to try again',
-      code: 'rate_limited',
-      message: 'Too many requests',
-    },
-    503: {
-      description: 'A dependency is down; `Retry-After` says when to try again',
-      code: 'dependency_unavailable',
-      message: 'The queue is unavailable; try again shortly',
-    },
-  };
+const ERROR_EXAMPLES: Record<
+  ErrorStatus,
+  { description: string; code: ErrorCode; message: string }
+> = {
+  400: {
+    description: 'Invalid input; `details` names each field at fault',
+    code: CommonErrorCode.ValidationFailed,
+    message: 'Some fields are invalid',
+  },
+  401: {
+    description: 'No or invalid credentials',
+    code: AuthErrorCode.Unauthenticated,
+    message: 'Missing or invalid credentials',
+  },
+  403: {
+    description: 'The role does not allow this, or the password must be changed first',
+    code: CommonErrorCode.Forbidden,
+    message: 'Your role does not allow this',
+  },
+  404: {
+    description: 'Not found, or another tenant’s',
+    code: CommonErrorCode.NotFound,
+    message: 'Ticket not found',
+  },
+  409: {
+    description: 'Conflict: a duplicate or an illegal state change',
+    code: CommonErrorCode.Conflict,
+    message: 'A record with these values already exists',
+  },
+  413: {
+    description: 'The body is larger than the limit',
+    code: RequestErrorCode.PayloadTooLarge,
+    message: 'Request body is too large',
+  },
+  415: {
+    description: 'The body is not JSON',
+    code: RequestErrorCode.UnsupportedMediaType,
+    message: 'Unsupported Media Type',
+  },
+  422: {
+    description: 'Well-formed but not allowed, e.g. an Idempotency-Key reused with another body',
+    code: CommonErrorCode.IdempotencyKeyReused,
+    message: 'This Idempotency-Key was already used with a different request body',
+  },
+  429: {
+    description: 'Rate limited; `Retry-After` says when to try again',
+    code: CommonErrorCode.RateLimited,
+    message: 'Too many requests',
+  },
+  503: {
+    description: 'A dependency is down; `Retry-After` says when to try again',
+    code: CommonErrorCode.DependencyUnavailable,
+    message: 'The queue is unavailable; try again shortly',
+  },
+};
 
 export function errorResponse(status: ErrorStatus): ResponseObject {
   const { description, code, message } = ERROR_EXAMPLES[status];

@@ -1,3 +1,4 @@
+import { CommonErrorCode } from '@navaia/shared';
 import { createHash } from 'node:crypto';
 import {
   applyDecorators,
@@ -27,19 +28,19 @@ const errors = {
   invalidKey: () =>
     new AppException(
       400,
-      'invalid_idempotency_key',
+      CommonErrorCode.InvalidIdempotencyKey,
       'Idempotency-Key must be 1–255 visible ASCII characters',
     ),
   keyReused: () =>
     new AppException(
       422,
-      'idempotency_key_reused',
+      CommonErrorCode.IdempotencyKeyReused,
       'This Idempotency-Key was already used with a different request body',
     ),
   inProgress: () =>
     new AppException(
       409,
-      'idempotency_key_in_progress',
+      CommonErrorCode.IdempotencyKeyInProgress,
       'A request with this Idempotency-Key is still in progress',
     ),
 };

@@ -1,5 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { PAGE_LIMIT_DEFAULT, Page, PageQueryDto } from '@navaia/shared';
+import { PAGE_LIMIT_DEFAULT, Page, PageQueryDto, CommonErrorCode } from '@navaia/shared';
 import { AppException } from '../errors/app.exception';
 
 /** A sort key: a column of the query's alias, and the entity property holding its value. */
@@ -10,7 +10,7 @@ export interface SortKey<T> {
 }
 
 const invalidCursor = () =>
-  new AppException(400, 'invalid_cursor', 'cursor is not valid for this list', [
+  new AppException(400, CommonErrorCode.InvalidCursor, 'cursor is not valid for this list', [
     { field: 'cursor', message: 'cursor is not valid for this list' },
   ]);
 

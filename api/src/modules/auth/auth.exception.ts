@@ -1,18 +1,5 @@
+import { AuthErrorCode, CommonErrorCode } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
-
-export enum AuthErrorCode {
-  Unauthenticated = 'unauthenticated',
-  SessionRevoked = 'session_revoked',
-  InvalidCredentials = 'invalid_credentials',
-  InvalidRefreshToken = 'invalid_refresh_token',
-  PasswordChangeRequired = 'password_change_required',
-  WrongCurrentPassword = 'wrong_current_password',
-  EmailTaken = 'email_taken',
-  LoginThrottled = 'login_throttled',
-  RegistrationThrottled = 'registration_throttled',
-  ApiKeyNotAllowed = 'api_key_not_allowed',
-  MissingScope = 'missing_scope',
-}
 
 export const AuthErrors = {
   unauthenticated: () =>
@@ -38,7 +25,7 @@ export const AuthErrors = {
       { field: 'currentPassword', message: 'currentPassword is incorrect' },
     ]),
   weakPassword: (problem: string) =>
-    new AppException(400, 'validation_failed', problem, [
+    new AppException(400, CommonErrorCode.ValidationFailed, problem, [
       { field: 'newPassword', message: problem },
     ]),
   emailTaken: () =>

@@ -1,15 +1,19 @@
+import { CommonErrorCode } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
 
 export const BookingErrors = {
-  notFound: () => new AppException(404, 'not_found', 'Booking not found'),
+  notFound: () => new AppException(404, CommonErrorCode.NotFound, 'Booking not found'),
   endsBeforeStart: () =>
-    new AppException(400, 'validation_failed', 'The booking must end after it starts', [
-      { field: 'endsAt', message: 'endsAt must be later than startsAt' },
-    ]),
+    new AppException(
+      400,
+      CommonErrorCode.ValidationFailed,
+      'The booking must end after it starts',
+      [{ field: 'endsAt', message: 'endsAt must be later than startsAt' }],
+    ),
   changedConcurrently: () =>
     new AppException(
       409,
-      'changed_concurrently',
+      CommonErrorCode.ChangedConcurrently,
       'The booking changed meanwhile; reload and try again',
     ),
 };

@@ -6,6 +6,8 @@ import {
   CSV_IMPORT_MAX_VARIABLES,
   CsvReader,
   toE164,
+  CampaignErrorCode,
+  CommonErrorCode,
 } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
 import { EventLoopSlices } from '../../common/time/event-loop-slices';
@@ -128,13 +130,19 @@ export async function readRecipientCsv(csv: string, country: string): Promise<Cs
 }
 
 function csvError(message: string): AppException {
-  return new AppException(400, 'validation_failed', `The CSV file is not usable: ${message}`, [
-    { field: 'csv', message },
-  ]);
+  return new AppException(
+    400,
+    CommonErrorCode.ValidationFailed,
+    `The CSV file is not usable: ${message}`,
+    [{ field: 'csv', message }],
+  );
 }
 
 function csvTooLarge(message: string): AppException {
-  return new AppException(413, 'csv_too_large', `The CSV file is too large: ${message}`, [
-    { field: 'csv', message },
-  ]);
+  return new AppException(
+    413,
+    CampaignErrorCode.CsvTooLarge,
+    `The CSV file is too large: ${message}`,
+    [{ field: 'csv', message }],
+  );
 }

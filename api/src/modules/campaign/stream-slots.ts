@@ -1,3 +1,4 @@
+import { CampaignErrorCode } from '@navaia/shared';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppException } from '../../common/errors/app.exception';
@@ -125,5 +126,7 @@ export class StreamSlots implements OnModuleDestroy {
 }
 
 function tooManyStreams(message: string, details: Record<string, unknown>): AppException {
-  return new AppException(429, 'too_many_streams', message, details, { 'Retry-After': '15' });
+  return new AppException(429, CampaignErrorCode.TooManyStreams, message, details, {
+    'Retry-After': '15',
+  });
 }

@@ -1,15 +1,11 @@
+import { CommonErrorCode, CustomerErrorCode } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
-
-export enum CustomerErrorCode {
-  InvalidPhone = 'invalid_phone',
-  PhoneTaken = 'phone_taken',
-}
 
 export const CustomerErrors = {
   notFound: (field?: string) =>
     new AppException(
       404,
-      'not_found',
+      CommonErrorCode.NotFound,
       'Customer not found',
       field
         ? [{ field, message: `${field} does not name a customer of this organisation` }]

@@ -9,6 +9,7 @@ import {
   DashboardTimeseriesQueryDto,
   FINAL_CALL_STATUSES,
   TicketStatus,
+  CommonErrorCode,
 } from '@navaia/shared';
 import { TenantDb } from '../../common/database/tenant-db';
 import { TenantContext } from '../../common/tenancy/tenant-context';
@@ -184,14 +185,14 @@ export class DashboardService {
       ? new Date(query.from)
       : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
     if (from >= to) {
-      throw new AppException(400, 'validation_failed', 'from must be before to', [
+      throw new AppException(400, CommonErrorCode.ValidationFailed, 'from must be before to', [
         { field: 'from', message: 'from must be before to' },
       ]);
     }
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
       throw new AppException(
         400,
-        'validation_failed',
+        CommonErrorCode.ValidationFailed,
         `The range may span at most ${MAX_RANGE_DAYS} days`,
         [{ field: 'from', message: `from must be at most ${MAX_RANGE_DAYS} days before to` }],
       );

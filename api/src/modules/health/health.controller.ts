@@ -1,3 +1,4 @@
+import { AuthErrorCode, HealthErrorCode } from '@navaia/shared';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -96,11 +97,15 @@ export class HealthController {
     if (!token)
       throw new AppException(
         403,
-        'metrics_disabled',
+        HealthErrorCode.MetricsDisabled,
         'Metrics are not served: METRICS_TOKEN is not set',
       );
     if (!carriesMetricsToken(authorization, token))
-      throw new AppException(401, 'unauthenticated', 'The metrics token is missing or wrong');
+      throw new AppException(
+        401,
+        AuthErrorCode.Unauthenticated,
+        'The metrics token is missing or wrong',
+      );
     // Set here, not by @Header: a refusal above is answered as JSON.
     void reply.type('text/plain; version=0.0.4; charset=utf-8');
     return metricsRegistry.metrics();

@@ -1,29 +1,29 @@
-import { CallRejection } from '@navaia/shared';
+import { CallErrorCode, CallRejection, CommonErrorCode } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
 import type { OutsideCallingHours } from './calling-hours';
 
 const field = (message: string) => [{ field: 'customerId', message }];
 
 export const TelephonyErrors = {
-  notFound: () => new AppException(404, 'not_found', 'Call not found'),
+  notFound: () => new AppException(404, CommonErrorCode.NotFound, 'Call not found'),
   doNotCall: () =>
     new AppException(
       422,
-      'customer_do_not_call',
+      CallErrorCode.DoNotCall,
       'This customer asked not to be called (do not call)',
       field('the customer is on the do-not-call list'),
     ),
   invalidPhone: () =>
     new AppException(
       422,
-      'customer_phone_invalid',
+      CallErrorCode.CustomerPhoneInvalid,
       'This customer has no phone number that can be dialled',
       field('the customer’s phone is not a valid E.164 number'),
     ),
   dailyCapReached: (cap: number, retryAfterSec: number) =>
     new AppException(
       429,
-      'daily_call_cap_reached',
+      CallErrorCode.DailyCapReached,
       `The tenant’s daily cap of ${cap} calls is reached; calling resumes tomorrow or with a higher cap in the settings`,
       undefined,
       { 'Retry-After': String(retryAfterSec) },
@@ -31,17 +31,17 @@ export const TelephonyErrors = {
   bulkRateLimited: (perMinute: number, retryAfterSec: number) =>
     new AppException(
       429,
-      'rate_limited',
+      CommonErrorCode.RateLimited,
       `At most ${perMinute} bulk call requests a minute; try again in ${retryAfterSec} s`,
       undefined,
       { 'Retry-After': String(retryAfterSec) },
     ),
   outsideCallingWindow: (outside: OutsideCallingHours) =>
-    new AppException(422, 'outside_calling_window', outside.message, outside.details),
+    new AppException(422, CallErrorCode.OutsideCallingWindow, outside.message, outside.details),
   notCancelable: (status: string) =>
     new AppException(
       409,
-      'call_not_cancelable',
+      CallErrorCode.NotCancelable,
       `Only a queued call can be cancelled; this one is ${status}`,
     ),
 };

@@ -1,19 +1,11 @@
+import { CommonErrorCode, TenantErrorCode } from '@navaia/shared';
 import { AppException } from '../../common/errors/app.exception';
 
-export enum TenantErrorCode {
-  CannotChangeOwnRole = 'cannot_change_own_role',
-  CannotRemoveSelf = 'cannot_remove_self',
-  OwnerRequired = 'owner_required',
-  LastOwner = 'last_owner',
-  ApiKeyNotActive = 'api_key_not_active',
-  ProviderIdTaken = 'provider_id_taken',
-}
-
 export const TenantErrors = {
-  tenantNotFound: () => new AppException(404, 'not_found', 'Tenant not found'),
-  userNotFound: () => new AppException(404, 'not_found', 'User not found'),
+  tenantNotFound: () => new AppException(404, CommonErrorCode.NotFound, 'Tenant not found'),
+  userNotFound: () => new AppException(404, CommonErrorCode.NotFound, 'User not found'),
   memberNotFound: (field: string) =>
-    new AppException(404, 'not_found', 'User not found', [
+    new AppException(404, CommonErrorCode.NotFound, 'User not found', [
       { field, message: `${field} does not name a member of this organisation` },
     ]),
   cannotChangeOwnRole: () =>
@@ -24,7 +16,7 @@ export const TenantErrors = {
     new AppException(409, TenantErrorCode.CannotRemoveSelf, 'You cannot remove yourself'),
   ownerRequired: () =>
     new AppException(403, TenantErrorCode.OwnerRequired, 'Only an owner can manage owners'),
-  apiKeyNotFound: () => new AppException(404, 'not_found', 'API key not found'),
+  apiKeyNotFound: () => new AppException(404, CommonErrorCode.NotFound, 'API key not found'),
   apiKeyNotActive: (status: string) =>
     new AppException(
       409,

@@ -8,6 +8,8 @@ import {
   VoiceConnection,
   VoiceOutcome,
   VoiceSessionView,
+  CommonErrorCode,
+  VoiceErrorCode,
 } from '@navaia/shared';
 import { existsSync } from 'node:fs';
 import { In } from 'typeorm';
@@ -24,23 +26,28 @@ import { VOICE_PROVIDER, VoiceProvider } from './providers/voice-provider';
 import { toVoiceSessionView, VoiceSession } from './voice-session.entity';
 
 export const VoiceErrors = {
-  notFound: () => new AppException(404, 'not_found', 'Voice session not found'),
+  notFound: () => new AppException(404, CommonErrorCode.NotFound, 'Voice session not found'),
   noAgent: (purpose: string) =>
     new AppException(
       409,
-      'voice_agent_missing',
+      VoiceErrorCode.AgentMissing,
       `No ElevenLabs agent is configured for ${purpose}; run npm run voice:provision or set it in the settings`,
     ),
   conversationTaken: () =>
     new AppException(
       409,
-      'conversation_taken',
+      VoiceErrorCode.ConversationTaken,
       'This conversation is already linked to another session',
       [{ field: 'conversationId', message: 'conversationId belongs to another session' }],
     ),
   notSimulated: () =>
-    new AppException(409, 'not_simulated', 'This session does not run on the simulator'),
-  ended: () => new AppException(409, 'conversation_ended', 'The conversation has ended'),
+    new AppException(
+      409,
+      VoiceErrorCode.NotSimulated,
+      'This session does not run on the simulator',
+    ),
+  ended: () =>
+    new AppException(409, VoiceErrorCode.ConversationEnded, 'The conversation has ended'),
 };
 
 @Injectable()
@@ -155,7 +162,7 @@ export class VoiceSessionService {
   async audioPath(id: string): Promise<string> {
     const session = await this.get(id);
     if (!session.audioPath || !existsSync(session.audioPath))
-      throw new AppException(404, 'not_found', 'This conversation has no recording');
+      throw new AppException(404, CommonErrorCode.NotFound, 'This conversation has no recording');
     return session.audioPath;
   }
 

@@ -1,3 +1,4 @@
+import { WebhookErrorCode } from '@navaia/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import twilio from 'twilio';
@@ -54,11 +55,19 @@ export class TwilioIntake {
   checkHeader(signature: string | undefined): asserts signature is string {
     if (!signature) {
       rejected.inc({ reason: 'missing' });
-      throw new AppException(401, 'invalid_signature', 'X-Twilio-Signature is missing');
+      throw new AppException(
+        401,
+        WebhookErrorCode.InvalidSignature,
+        'X-Twilio-Signature is missing',
+      );
     }
     if (!TWILIO_SIGNATURE.test(signature)) {
       rejected.inc({ reason: 'malformed' });
-      throw new AppException(401, 'invalid_signature', 'X-Twilio-Signature is malformed');
+      throw new AppException(
+        401,
+        WebhookErrorCode.InvalidSignature,
+        'X-Twilio-Signature is malformed',
+      );
     }
   }
 
@@ -73,7 +82,11 @@ export class TwilioIntake {
     const url = `${this.config.publicBaseUrl}${requestUrl}`;
     if (!twilio.validateRequest(this.config.twilio.webhookAuthToken, signature, url, params)) {
       rejected.inc({ reason: 'mismatch' });
-      throw new AppException(403, 'invalid_signature', 'X-Twilio-Signature does not match');
+      throw new AppException(
+        403,
+        WebhookErrorCode.InvalidSignature,
+        'X-Twilio-Signature does not match',
+      );
     }
     const callId = new URL(url).searchParams.get('callId');
     return { params, callId: callId && UUID.test(callId) ? callId : null };

@@ -1,3 +1,4 @@
+import { RequestErrorCode, WebhookErrorCode } from '@navaia/shared';
 import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -341,7 +342,7 @@ function readEventBody(payload: Readable): Promise<Buffer> {
 function audioBusy(): AppException {
   return new AppException(
     503,
-    'recordings_busy',
+    WebhookErrorCode.RecordingsBusy,
     `${WEBHOOK_AUDIO_READS_AT_ONCE} recordings are being received; send this one again shortly`,
     undefined,
     { 'Retry-After': '5' },
@@ -351,7 +352,7 @@ function audioBusy(): AppException {
 function bodyTooLarge(limit: number): AppException {
   return new AppException(
     413,
-    'payload_too_large',
+    RequestErrorCode.PayloadTooLarge,
     `The request body is over the limit of ${limit / 1024 / 1024} MB for this webhook`,
   );
 }

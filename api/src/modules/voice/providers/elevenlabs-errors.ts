@@ -1,3 +1,4 @@
+import { CommonErrorCode, VoiceErrorCode, type ErrorCode } from '@navaia/shared';
 import { ElevenLabsError, ElevenLabsTimeoutError } from '@elevenlabs/elevenlabs-js';
 import { AppException } from '../../../common/errors/app.exception';
 
@@ -11,7 +12,7 @@ export class ElevenLabsRequestError extends AppException {
     /** ElevenLabs' HTTP status; undefined when no answer came (timeout, network). */
     readonly upstreamStatus: number | undefined,
     statusCode: number,
-    code: string,
+    code: ErrorCode,
     message: string,
     headers?: Record<string, string>,
   ) {
@@ -69,7 +70,7 @@ export function elevenLabsFailure(action: string, error: unknown): Error {
     return new ElevenLabsRequestError(
       undefined,
       502,
-      'voice_provider_error',
+      VoiceErrorCode.ProviderError,
       `Could not ${action} with ElevenLabs: ${message.split('\n')[0]}`,
     );
   }
@@ -83,7 +84,7 @@ export function elevenLabsFailure(action: string, error: unknown): Error {
     return new ElevenLabsRequestError(
       status,
       502,
-      'voice_provider_error',
+      VoiceErrorCode.ProviderError,
       `ElevenLabs sent an unreadable answer when asked to ${action} (HTTP ${status})`,
     );
   }
@@ -91,11 +92,11 @@ export function elevenLabsFailure(action: string, error: unknown): Error {
   const text = `ElevenLabs refused to ${action}: HTTP ${status}${reason ? ` (${reason})` : ''}`;
   if (status === 408 || status === 429 || status >= 500) return unavailable(status, text);
   const hint = status === 401 || status === 403 ? '; check ELEVENLABS_API_KEY' : '';
-  return new ElevenLabsRequestError(status, 502, 'voice_provider_rejected', `${text}${hint}`);
+  return new ElevenLabsRequestError(status, 502, VoiceErrorCode.ProviderRejected, `${text}${hint}`);
 }
 
 function unavailable(status: number | undefined, message: string): ElevenLabsRequestError {
-  return new ElevenLabsRequestError(status, 503, 'dependency_unavailable', message, {
+  return new ElevenLabsRequestError(status, 503, CommonErrorCode.DependencyUnavailable, message, {
     'Retry-After': '5',
   });
 }

@@ -1,11 +1,11 @@
 import { Button, Group, Menu, Modal, Stack, Text, Tooltip, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Role, VoicePurpose, type CustomerView } from '@navaia/shared';
+import { CallErrorCode, Role, VoicePurpose, type CustomerView } from '@navaia/shared';
 import { IconChevronDown, IconPhone, IconPhoneOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifyError } from '../../../components/ui/notify';
-import { isApiError } from '../../../lib/api-client';
+import { hasErrorCode } from '../../../lib/api-client';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { useHasRole } from '../../../lib/use-has-role';
 import { usePlaceCall } from '../api/place-call';
@@ -74,13 +74,13 @@ export function CallButton({
         },
         onError: (error) => {
           const title = `Could not call ${customer.displayName}`;
-          if (isApiError(error) && error.code === 'outside_calling_window' && !override) {
+          if (hasErrorCode(error, CallErrorCode.OutsideCallingWindow) && !override) {
             setOutside({ message: error.message, purpose });
             return;
           }
           setOutside(null);
           // The cap's Retry-After runs to tomorrow, which the API's message already says.
-          if (isApiError(error) && error.code === 'daily_call_cap_reached') {
+          if (hasErrorCode(error, CallErrorCode.DailyCapReached)) {
             notifications.show({ color: 'red', title, message: error.message });
           } else notifyError(error, title);
         },

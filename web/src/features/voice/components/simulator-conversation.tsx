@@ -1,8 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import type { StartVoiceSessionResponse, TranscriptTurnView } from '@navaia/shared';
+import {
+  VoiceErrorCode,
+  type StartVoiceSessionResponse,
+  type TranscriptTurnView,
+} from '@navaia/shared';
 import { IconPhoneOff, IconSend } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
-import { isApiError } from '../../../lib/api-client';
+import { hasErrorCode } from '../../../lib/api-client';
 import { describeError } from '../../../lib/form-errors';
 import { useEndVoiceSession } from '../api/end-voice-session';
 import { useSendSimulatorMessage } from '../api/send-simulator-message';
@@ -10,7 +14,7 @@ import { Transcript } from '../../../components/ui/transcript';
 import { simulatorGreeting } from './voice-labels';
 
 /** The API's answer once the conversation is over; then there is nothing left to say. */
-const isEnded = (error: unknown) => isApiError(error) && error.error === 'conversation_ended';
+const isEnded = (error: unknown) => hasErrorCode(error, VoiceErrorCode.ConversationEnded);
 
 /**
  * A text conversation with the offline simulator, which plays the agent: type what a caller

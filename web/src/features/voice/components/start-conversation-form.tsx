@@ -1,6 +1,7 @@
 import { Alert, Button, Code, Group, Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import {
   CreateVoiceSessionDto,
+  VoiceErrorCode,
   VoicePurpose,
   type StartVoiceSessionResponse,
 } from '@navaia/shared';
@@ -9,7 +10,7 @@ import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import type { EntityOption, EntitySelect } from '../../../components/ui/entity-select';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { isApiError } from '../../../lib/api-client';
+import { hasErrorCode } from '../../../lib/api-client';
 import { dtoResolver } from '../../../lib/dto-resolver';
 import { useApiForm } from '../../../lib/use-api-form';
 import { useStartVoiceSession, type StartVoiceSessionBody } from '../api/start-voice-session';
@@ -86,7 +87,7 @@ export function StartConversationForm({
       try {
         onStarted(await startSession.mutateAsync(toDto(values)));
       } catch (error) {
-        if (isApiError(error) && error.error === 'voice_agent_missing') {
+        if (hasErrorCode(error, VoiceErrorCode.AgentMissing)) {
           setAgentMissing(error.message);
           return;
         }

@@ -1,4 +1,4 @@
-import { VoiceOutcome, VoicePurpose } from '@navaia/shared';
+import { VoiceErrorCode, VoiceOutcome, VoicePurpose } from '@navaia/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeBooking, makeCustomer, makeTicket } from '../../../testing/factories';
@@ -170,6 +170,48 @@ describe('voice conversation with the simulator', () => {
     expect(screen.getByRole('button', { name: 'Start conversation' })).toBeVisible();
   });
 
+  it('takes a refusal because the conversation already ended as its end, not as a failure', async () => {
+    const session = makeVoiceSession();
+    const ticket = makeTicket({ id: 'ticket-43', number: 43, subject: 'Router reset' });
+    const { user } = setUp(({ method, path }) => {
+      if (method === 'POST' && path === '/voice/sessions') {
+        return { status: 201, body: makeSimulatorStart(session) };
+      }
+      if (method === 'POST' && path === `/voice/sessions/${session.id}/messages`) {
+        return {
+          status: 409,
+          body: {
+            statusCode: 409,
+            error: 'Conflict',
+            code: VoiceErrorCode.ConversationEnded,
+            message: 'The conversation has ended',
+          },
+        };
+      }
+      if (method === 'GET' && path === `/voice/sessions/${session.id}`) {
+        return {
+          body: {
+            ...session,
+            status: 'ended',
+            outcome: VoiceOutcome.TicketCreated,
+            ticketId: ticket.id,
+          },
+        };
+      }
+      if (method === 'GET' && path === `/tickets/${ticket.id}`) return { body: ticket };
+      return undefined;
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Start conversation' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'Hello?');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    const link = await screen.findByRole('link', { name: 'Ticket #43 created' });
+    expect(link).toHaveAttribute('href', '/tickets/ticket-43');
+    expect(screen.queryByText('The conversation has ended')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Your message' })).not.toBeInTheDocument();
+  });
+
   it('explains a missing ElevenLabs agent and how to provision one', async () => {
     const { user } = setUp(({ method, path }) =>
       method === 'POST' && path === '/voice/sessions'
@@ -177,7 +219,8 @@ describe('voice conversation with the simulator', () => {
             status: 409,
             body: {
               statusCode: 409,
-              error: 'voice_agent_missing',
+              error: 'Conflict',
+              code: VoiceErrorCode.AgentMissing,
               message:
                 'No ElevenLabs agent is configured for support; run npm run voice:provision or set it in the settings',
             },

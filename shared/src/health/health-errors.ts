@@ -1,0 +1,4 @@
+/** Error codes of the health and metrics routes. */
+export enum HealthErrorCode {
+  MetricsDisabled = 'metrics_disabled',
+}
