@@ -108,3 +108,35 @@ function postmasterRunning(databaseDir: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Runs `work` in one transaction on the admin connection: committed, or rolled back on error. */
+export async function inTransaction<T>(db: Client, work: () => Promise<T>): Promise<T> {
+  await db.query('BEGIN');
+  try {
+    const result = await work();
+    await db.query('COMMIT');
+    return result;
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** An audit row whose actor is the system (a command run by someone with database access). */
+export async function auditAsSystem(
+  db: Client,
+  entry: {
+    tenantId: string;
+    action: string;
+    entityType: string;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (tenant_id, actor_type, action, entity_type, entity_id, before, after)
+     VALUES ($1, 'system', $2, $3, $4, $5, $6)`,
+    [entry.tenantId, entry.action, entry.entityType, entry.entityId, entry.before, entry.after],
+  );
+}

@@ -9,8 +9,10 @@ import { userInfo } from 'node:os';
 import type { Client } from 'pg';
 import { loadConfig, readEnvironment } from '../config/config';
 import {
+  auditAsSystem,
   connectAdminDatabase,
   consoleOutput,
+  inTransaction,
   Output,
   reportStop,
   runAsMain,
@@ -64,8 +66,7 @@ async function change(
   user: UserRow,
   by: string,
 ): Promise<boolean> {
-  await db.query('BEGIN');
-  try {
+  return inTransaction(db, async () => {
     const { rowCount } =
       action === 'grant'
         ? await db.query(
@@ -76,24 +77,17 @@ async function change(
         : await db.query('DELETE FROM platform_operators WHERE user_id = $1', [user.id]);
     if (rowCount) {
       const grant = { email: user.email, by };
-      await db.query(
-        `INSERT INTO audit_log (tenant_id, actor_type, action, entity_type, entity_id, before, after)
-         VALUES ($1, 'system', $2, 'platform_operator', $3, $4, $5)`,
-        [
-          user.tenant_id,
-          action === 'grant' ? 'create' : 'delete',
-          user.id,
-          action === 'grant' ? null : grant,
-          action === 'grant' ? grant : null,
-        ],
-      );
+      await auditAsSystem(db, {
+        tenantId: user.tenant_id,
+        action: action === 'grant' ? 'create' : 'delete',
+        entityType: 'platform_operator',
+        entityId: user.id,
+        before: action === 'grant' ? null : grant,
+        after: action === 'grant' ? grant : null,
+      });
     }
-    await db.query('COMMIT');
     return Boolean(rowCount);
-  } catch (error) {
-    await db.query('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /** The whole command; takes the environment so a test can run it against a test database. */

@@ -17,8 +17,10 @@ import {
 import { elevenLabsClient } from '../modules/voice/providers/elevenlabs.provider';
 import { ELEVENLABS_WEBHOOK_PATH } from '../modules/webhooks/webhook-routes';
 import {
+  auditAsSystem,
   connectAdminDatabase,
   consoleOutput,
+  inTransaction,
   Output,
   reportStop,
   runAsMain,
@@ -104,8 +106,7 @@ export async function saveTenantAgents(
   tenantId: string,
   agents: TenantVoiceSettings['agents'],
 ): Promise<void> {
-  await db.query('BEGIN');
-  try {
+  await inTransaction(db, async () => {
     const { rows } = await db.query<{ voice: TenantVoiceSettings | null }>(
       'SELECT voice FROM tenants WHERE id = $1 FOR UPDATE',
       [tenantId],
@@ -113,22 +114,20 @@ export async function saveTenantAgents(
     if (!rows.length) throw new Error(`tenant ${tenantId} no longer exists`);
     const before = rows[0].voice ?? { agents: {} };
     const after: TenantVoiceSettings = { ...before, agents: { ...before.agents, ...agents } };
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      await db.query('UPDATE tenants SET voice = $2, updated_at = now() WHERE id = $1', [
-        tenantId,
-        after,
-      ]);
-      await db.query(
-        `INSERT INTO audit_log (tenant_id, actor_type, action, entity_type, entity_id, before, after)
-         VALUES ($1, 'system', 'update', 'tenant', $2, $3, $4)`,
-        [tenantId, tenantId, { voice: before }, { voice: after }],
-      );
-    }
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK');
-    throw error;
-  }
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    await db.query('UPDATE tenants SET voice = $2, updated_at = now() WHERE id = $1', [
+      tenantId,
+      after,
+    ]);
+    await auditAsSystem(db, {
+      tenantId,
+      action: 'update',
+      entityType: 'tenant',
+      entityId: tenantId,
+      before: { voice: before },
+      after: { voice: after },
+    });
+  });
 }
 
 /**
